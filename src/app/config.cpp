@@ -1,0 +1,169 @@
+#include "app/config.h"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <thread>
+#include <stdexcept>
+#include <vector>
+
+namespace textura::app {
+namespace {
+
+long long ParseInt(const std::string& name, const std::string& v, long long min, long long max) {
+  long long out = 0;
+  const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc() || p != v.data() + v.size() || out < min || out > max) {
+    throw std::runtime_error(name + " must be an integer from " + std::to_string(min) + " to " +
+                             std::to_string(max) + ", got \"" + v + "\"");
+  }
+  return out;
+}
+
+bool ParseBool(const std::string& name, const std::string& v) {
+  if (v == "true" || v == "1" || v == "yes" || v == "on") return true;
+  if (v == "false" || v == "0" || v == "no" || v == "off") return false;
+  throw std::runtime_error(name + " must be true or false, got \"" + v + "\"");
+}
+
+void ParseListen(const std::string& name, const std::string& v, http::ServerOptions& s) {
+  const auto colon = v.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    throw std::runtime_error(name + " must be host:port, got \"" + v + "\"");
+  }
+  std::string host = v.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  s.host = host;
+  s.port = static_cast<std::uint16_t>(ParseInt(name, v.substr(colon + 1), 0, 65535));
+}
+
+struct Setting {
+  const char* toml_key;
+  const char* env;
+  const char* help;
+  std::function<void(Config&, const std::string& name, const std::string& value)> apply;
+};
+
+std::chrono::seconds Seconds(const std::string& n, const std::string& v) {
+  return std::chrono::seconds(ParseInt(n, v, 1, 86400));
+}
+
+const std::vector<Setting>& Settings() {
+  static const std::vector<Setting> kSettings = {
+      {"server.listen", "TEXTURA_LISTEN", "address to serve on, host:port (127.0.0.1:8080)",
+       [](Config& c, auto& n, auto& v) { ParseListen(n, v, c.server); }},
+      {"server.io_threads", "TEXTURA_THREADS", "I/O threads (number of cores)",
+       [](Config& c, auto& n, auto& v) { c.server.io_threads = ParseInt(n, v, 1, 256); }},
+      {"server.worker_threads", "TEXTURA_WORKER_THREADS", "threads for blocking work (32)",
+       [](Config& c, auto& n, auto& v) { c.server.worker_threads = ParseInt(n, v, 1, 1024); }},
+      {"server.web_dir", "TEXTURA_WEB_DIR", "the built web app (web/dist)",
+       [](Config& c, auto&, auto& v) { c.web_dir = v; }},
+      {"server.idle_timeout_seconds", "TEXTURA_IDLE_TIMEOUT_SECONDS",
+       "close keep-alive connections idle this long (60)",
+       [](Config& c, auto& n, auto& v) { c.server.idle_timeout = Seconds(n, v); }},
+      {"server.read_timeout_seconds", "TEXTURA_READ_TIMEOUT_SECONDS",
+       "a request must arrive whole within this time of its first byte (30)",
+       [](Config& c, auto& n, auto& v) { c.server.read_timeout = Seconds(n, v); }},
+      {"server.write_timeout_seconds", "TEXTURA_WRITE_TIMEOUT_SECONDS", "response write limit (30)",
+       [](Config& c, auto& n, auto& v) { c.server.write_timeout = Seconds(n, v); }},
+      {"server.shutdown_grace_seconds", "TEXTURA_SHUTDOWN_GRACE_SECONDS",
+       "time in-flight requests get on SIGTERM (10)",
+       [](Config& c, auto& n, auto& v) { c.server.shutdown_grace = Seconds(n, v); }},
+      {"server.max_header_bytes", "TEXTURA_MAX_HEADER_BYTES", "request header limit (16384)",
+       [](Config& c, auto& n, auto& v) { c.server.max_header_bytes = ParseInt(n, v, 1024, 1 << 20); }},
+      {"server.max_body_bytes", "TEXTURA_MAX_BODY_BYTES", "JSON request body limit (1048576)",
+       [](Config& c, auto& n, auto& v) { c.max_body_bytes = ParseInt(n, v, 1024, 1LL << 30); }},
+      {"server.access_log", "TEXTURA_ACCESS_LOG", "log every request as JSON (true)",
+       [](Config& c, auto& n, auto& v) { c.server.access_log = ParseBool(n, v); }},
+      {"server.secure_cookies", "TEXTURA_SECURE_COOKIES", "mark cookies Secure, behind TLS (false)",
+       [](Config& c, auto& n, auto& v) { c.secure_cookies = ParseBool(n, v); }},
+      {"log.level", "TEXTURA_LOG_LEVEL", "trace, debug, info, warn, error (info)",
+       [](Config& c, auto&, auto& v) { c.log_level = v; }},
+      {"storage.data_dir", "TEXTURA_DATA_DIR", "where data lives (./var)",
+       [](Config& c, auto&, auto& v) { c.data_dir = v; }},
+      {"storage.database_url", "TEXTURA_DATABASE_URL",
+       "sqlite:///abs/path.db or postgresql://… (sqlite in the data dir)",
+       [](Config& c, auto&, auto& v) { c.database_url = v; }},
+      {"auth.login_max_failures_per_email", "TEXTURA_LOGIN_MAX_FAILURES_PER_EMAIL",
+       "failed sign-ins per email per window before 429 (5)",
+       [](Config& c, auto& n, auto& v) { c.auth.max_failures_per_email = ParseInt(n, v, 1, 100000); }},
+      {"auth.login_max_attempts_per_ip", "TEXTURA_LOGIN_MAX_ATTEMPTS_PER_IP",
+       "sign-in and sign-up attempts per IP per window before 429 (30)",
+       [](Config& c, auto& n, auto& v) { c.auth.max_attempts_per_ip = ParseInt(n, v, 1, 1000000); }},
+      {"auth.login_window_seconds", "TEXTURA_LOGIN_WINDOW_SECONDS", "rate-limit window (900)",
+       [](Config& c, auto& n, auto& v) { c.auth.window = Seconds(n, v); }},
+      {"auth.session_ttl_days", "TEXTURA_SESSION_TTL_DAYS", "session lifetime (30)",
+       [](Config& c, auto& n, auto& v) {
+         c.auth.session_ttl = std::chrono::hours(24 * ParseInt(n, v, 1, 365));
+       }},
+      {"llm.base_url", "TEXTURA_LLM_BASE_URL", "OpenAI-compatible API base URL (none)",
+       [](Config& c, auto&, auto& v) { c.llm_base_url = v; }},
+      {"llm.api_key", "TEXTURA_LLM_API_KEY", "API key for the LLM (none)",
+       [](Config& c, auto&, auto& v) { c.llm_api_key = v; }},
+      {"llm.model", "TEXTURA_LLM_MODEL", "default model (none)",
+       [](Config& c, auto&, auto& v) { c.llm_model = v; }},
+      {"telegram.api_base_url", "TEXTURA_TELEGRAM_API_BASE_URL",
+       "Telegram Bot API base URL (https://api.telegram.org)",
+       [](Config& c, auto&, auto& v) { c.telegram_api_base_url = v; }},
+  };
+  return kSettings;
+}
+
+std::optional<std::string> TomlValue(const toml::table& root, const std::string& dotted) {
+  const toml::node_view<const toml::node> node = root.at_path(dotted);
+  if (!node) return std::nullopt;
+  if (auto s = node.value<std::string>()) return *s;
+  if (auto b = node.value_exact<bool>()) return *b ? "true" : "false";
+  if (auto i = node.value_exact<std::int64_t>()) return std::to_string(*i);
+  throw std::runtime_error(dotted + " must be a string, integer or boolean");
+}
+
+}  // namespace
+
+std::optional<std::string> ProcessEnv(const std::string& name) {
+  if (const char* v = std::getenv(name.c_str())) return std::string(v);
+  return std::nullopt;
+}
+
+Config LoadConfig(const std::string& toml_path, const EnvLookup& env) {
+  Config c;
+  c.server.io_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  toml::table root;
+  if (!toml_path.empty()) {
+    try {
+      root = toml::parse_file(toml_path);
+    } catch (const toml::parse_error& e) {
+      std::ostringstream msg;
+      msg << "cannot read config " << toml_path << ": " << e.description() << " (line "
+          << e.source().begin.line << ")";
+      throw std::runtime_error(msg.str());
+    }
+  }
+  for (const Setting& s : Settings()) {
+    if (auto v = TomlValue(root, s.toml_key)) s.apply(c, s.toml_key, *v);
+  }
+  for (const Setting& s : Settings()) {
+    if (auto v = env(s.env)) s.apply(c, s.env, *v);
+  }
+  if (c.database_url.empty()) {
+    const auto abs = std::filesystem::absolute(c.data_dir).lexically_normal();
+    c.database_url = "sqlite://" + (abs / "textura.db").string();
+  }
+  return c;
+}
+
+std::string ConfigHelp() {
+  std::ostringstream out;
+  out << "Settings (TOML key / environment variable: meaning (default)); the environment wins:\n";
+  for (const Setting& s : Settings()) {
+    out << "  " << s.toml_key << " / " << s.env << "\n      " << s.help << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace textura::app

@@ -1,0 +1,89 @@
+// textura: the server and its command-line tools (DESIGN.md §1).
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "app/config.h"
+#include "app/runtime.h"
+#include "http/server.h"
+
+namespace {
+
+using textura::app::Config;
+
+int Serve(const Config& config) {
+  textura::app::Runtime runtime(config);
+  textura::http::Server server(config.server, runtime.api());
+  server.Listen();
+  spdlog::info("textura serving on http://{}:{} ({} I/O threads, database {})", config.server.host,
+               server.port(), config.server.io_threads,
+               runtime.database().embedded() ? "SQLite" : "PostgreSQL");
+  server.Run();
+  spdlog::info("textura stopped");
+  return 0;
+}
+
+int Migrate(const Config& config) {
+  textura::app::Runtime runtime(config);  // applies migrations on open
+  std::cout << "database is up to date\n";
+  return 0;
+}
+
+int CreateUser(const Config& config, const textura::services::NewUserInput& input) {
+  textura::app::Runtime runtime(config);
+  auto user = runtime.auth().CreateUser(input);
+  if (!user) {
+    std::cerr << "error: " << (user.error().field.empty() ? "" : user.error().field + " ")
+              << user.error().message << "\n";
+    return 1;
+  }
+  std::cout << "created " << textura::core::RoleName(user->role) << " user " << user->id << " <"
+            << user->email << ">\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Textura: AI employees and the human support desk behind them."};
+  cli.footer("\n" + textura::app::ConfigHelp());
+  cli.require_subcommand(1);
+  std::string config_path;
+  cli.add_option("--config", config_path, "TOML configuration file")->check(CLI::ExistingFile);
+
+  auto* serve = cli.add_subcommand(
+      "serve", "Serve the HTTP API, the WebSocket events and the web app (migrates first)");
+  auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
+  auto* user = cli.add_subcommand("user", "Manage users from the shell");
+  user->require_subcommand(1);
+  auto* create = user->add_subcommand(
+      "create", "Create a user: support staff, an admin, or a customer with a new account");
+  textura::services::NewUserInput input;
+  std::string role = "staff";
+  std::string company;
+  create->add_option("--email", input.email, "Email address (the login)")->required();
+  create->add_option("--password", input.password, "Password, at least 8 characters")->required();
+  create->add_option("--name", input.name, "Display name")->required();
+  create->add_option("--role", role, "staff, admin or customer")
+      ->check(CLI::IsMember({"staff", "admin", "customer"}));
+  create->add_option("--company", company, "Company name (customers: creates their account)");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    const Config config = textura::app::LoadConfig(config_path);
+    textura::app::SetUpLogging(config.log_level);
+    if (*serve) return Serve(config);
+    if (*migrate) return Migrate(config);
+    if (*create) {
+      input.role = *textura::core::ParseRole(role);
+      if (!company.empty()) input.company = company;
+      return CreateUser(config, input);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "textura: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

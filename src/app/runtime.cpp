@@ -1,0 +1,52 @@
+#include "app/runtime.h"
+
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <thread>
+
+namespace textura::app {
+
+void SetUpLogging(const std::string& level) {
+  auto err = spdlog::stderr_logger_mt("textura");
+  err->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+  spdlog::set_default_logger(err);
+  spdlog::set_level(spdlog::level::from_str(level));
+  // Requests are logged off the request path; under overload old lines are dropped
+  // rather than slowing requests down.
+  spdlog::init_thread_pool(16384, 1);
+  auto access = spdlog::create_async_nb<spdlog::sinks::stdout_sink_mt>("access");
+  access->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ",%v})", spdlog::pattern_time_type::utc);
+  access->set_level(spdlog::level::info);
+  access->flush_on(spdlog::level::info);
+}
+
+Runtime::Runtime(const Config& config) : config_(config) {
+  integrations::InitSodium();
+  std::filesystem::create_directories(config_.data_dir);
+  hasher_ = std::make_unique<integrations::SodiumPasswordHasher>(
+      static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  database_ = storage::Database::Open(config_.database_url);
+  if (int n = database_->Migrate(); n > 0) spdlog::info("applied {} migration(s)", n);
+  auth_ = std::make_unique<services::AuthService>(*database_, *hasher_, tokens_, clock_,
+                                                  config_.auth);
+}
+
+http::Api& Runtime::api() {
+  if (api_) return *api_;
+  http::ApiOptions api_options;
+  api_options.web_dir = config_.web_dir;
+  api_options.max_body_bytes = config_.max_body_bytes;
+  api_options.secure_cookies = config_.secure_cookies;
+  api_options.session_max_age_seconds = static_cast<int>(
+      std::chrono::duration_cast<std::chrono::seconds>(config_.auth.session_ttl).count());
+  api_options.inline_reads = database_->embedded();
+  api_ = std::make_unique<http::Api>(api_options, http::ServiceSet{*auth_});
+  return *api_;
+}
+
+Runtime::~Runtime() = default;
+
+}  // namespace textura::app

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <memory>
+
+#include "app/config.h"
+#include "http/api.h"
+#include "integrations/crypto/sodium_crypto.h"
+#include "integrations/system/system_clock.h"
+#include "services/auth_service.h"
+#include "storage/database.h"
+
+namespace textura::app {
+
+// The composition root: builds the adapters, the services on top of them and the
+// API, in dependency order. One per process.
+class Runtime {
+ public:
+  // Opens the database and applies migrations. Throws on failure with a clear message.
+  explicit Runtime(const Config& config);
+  ~Runtime();
+
+  storage::Database& database() { return *database_; }
+  services::AuthService& auth() { return *auth_; }
+  // Built on first use (only `serve` needs it): loads the web app into memory.
+  http::Api& api();
+
+ private:
+  const Config config_;
+  integrations::SystemClock clock_;
+  integrations::SodiumTokenSource tokens_;
+  std::unique_ptr<integrations::SodiumPasswordHasher> hasher_;
+  std::unique_ptr<storage::Database> database_;
+  std::unique_ptr<services::AuthService> auth_;
+  std::unique_ptr<http::Api> api_;
+};
+
+// Sets up logging: human-readable lines on stderr, the access log as JSON lines on stdout.
+void SetUpLogging(const std::string& level);
+
+}  // namespace textura::app

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <cstdint>
+
+namespace textura::core {
+
+// IDs are 64-bit integers assigned by the database (DESIGN.md §3).
+using AccountId = std::int64_t;
+using UserId = std::int64_t;
+using SessionId = std::int64_t;
+
+}  // namespace textura::core

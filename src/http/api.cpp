@@ -1,0 +1,69 @@
+#include "http/api.h"
+
+#include <spdlog/spdlog.h>
+
+#include <exception>
+
+#include "http/handlers/handlers.h"
+#include "http/headers.h"
+#include "http/json.h"
+
+namespace textura::http {
+
+Api::Api(ApiOptions options, ServiceSet services)
+    : options_(std::move(options)), services_(services), static_files_(options_.web_dir) {
+  RegisterSystemRoutes(router_, *this);
+  RegisterAuthRoutes(router_, *this);
+  if (!static_files_.has_index()) {
+    spdlog::warn("no web app in {} (index.html missing): run `make build` or set TEXTURA_WEB_DIR",
+                 options_.web_dir);
+  }
+}
+
+Execution Api::Plan(const Request& req) const {
+  if (!req.path.starts_with("/api/")) return Execution::kInline;
+  const auto found = router_.Find(req.method, req.path);
+  if (found.outcome != Router::Outcome::kFound) return Execution::kInline;
+  if (found.route->execution == Execution::kOffload) return Execution::kOffload;
+  return options_.inline_reads ? Execution::kInline : Execution::kOffload;
+}
+
+Response Api::Dispatch(Request& req) const {
+  if (req.path == "/healthz" || req.path.starts_with("/api/")) {
+    auto found = router_.Find(req.method, req.path);
+    switch (found.outcome) {
+      case Router::Outcome::kFound:
+        return found.route->handler(req, found.match);
+      case Router::Outcome::kMethodNotAllowed: {
+        Response r = ErrorResponse(core::ErrorCode::kMethodNotAllowed,
+                                   std::string(MethodName(req.method)) + " is not allowed on " +
+                                       req.path + "; use " + found.allow + ".");
+        r.SetHeader("Allow", found.allow);
+        return r;
+      }
+      case Router::Outcome::kNotFound:
+        return ErrorResponse(core::ErrorCode::kNotFound, "No such endpoint: " + req.path);
+    }
+  }
+  if (req.method != Method::kGet && req.method != Method::kHead) {
+    Response r = ErrorResponse(core::ErrorCode::kMethodNotAllowed,
+                               "Only GET and HEAD are allowed on the web app's pages.");
+    r.SetHeader("Allow", "GET, HEAD");
+    return r;
+  }
+  return static_files_.Serve(req);
+}
+
+Response Api::Handle(Request& req) const {
+  Response r;
+  try {
+    r = Dispatch(req);
+  } catch (const std::exception& e) {
+    spdlog::error("unhandled exception for {} {}: {}", MethodName(req.method), req.path, e.what());
+    r = ErrorResponse(core::ErrorCode::kInternal, "Something went wrong on our side.");
+  }
+  ApplyCommonHeaders(r, req.path.starts_with("/api/") || req.path == "/healthz");
+  return r;
+}
+
+}  // namespace textura::http

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "http/message.h"
+#include "http/router.h"
+#include "http/static_files.h"
+#include "services/auth_service.h"
+
+namespace textura::http {
+
+struct ApiOptions {
+  std::string web_dir = "web/dist";
+  std::size_t max_body_bytes = 1 << 20;
+  bool secure_cookies = false;
+  int session_max_age_seconds = 30 * 24 * 3600;
+  // Whether GET handlers may run on the I/O threads: true for the embedded
+  // database, whose reads take microseconds; false for a networked one.
+  bool inline_reads = true;
+};
+
+// The services the handlers call. Not owned.
+struct ServiceSet {
+  services::AuthService& auth;
+};
+
+// Everything the server answers, independent of the transport: routes the API,
+// serves /healthz and the web app, and adds the common headers. Thread-safe.
+class Api {
+ public:
+  Api(ApiOptions options, ServiceSet services);
+
+  // Where to run Handle() for this request.
+  Execution Plan(const Request& req) const;
+  // Answers a request. Never throws: a bug becomes a logged 500 JSON error.
+  Response Handle(Request& req) const;
+  std::size_t BodyLimit(const Request& req) const { return options_.max_body_bytes; }
+
+  const Router& router() const { return router_; }
+  const ApiOptions& options() const { return options_; }
+  ServiceSet& services() { return services_; }
+
+ private:
+  Response Dispatch(Request& req) const;
+
+  ApiOptions options_;
+  ServiceSet services_;
+  Router router_;
+  StaticFiles static_files_;
+};
+
+}  // namespace textura::http

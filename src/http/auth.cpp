@@ -1,0 +1,42 @@
+#include "http/auth.h"
+
+namespace textura::http {
+
+std::string_view CookieValue(const Request& req, std::string_view name) {
+  std::string_view header = req.Header("Cookie");
+  while (!header.empty()) {
+    const size_t semi = header.find(';');
+    std::string_view pair = header.substr(0, semi);
+    header = semi == std::string_view::npos ? std::string_view() : header.substr(semi + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
+  }
+  return {};
+}
+
+core::Result<core::Principal> Authenticate(services::AuthService& auth, const Request& req) {
+  auto principal = auth.Authenticate(CookieValue(req, kSessionCookie));
+  if (!principal) return principal;
+  if (IsUnsafe(req.method)) {
+    if (auto s = auth.CheckCsrf(*principal, req.Header("X-CSRF-Token")); !s) {
+      return std::move(s).error();
+    }
+  }
+  return principal;
+}
+
+std::string SessionCookie(std::string_view token, int max_age_seconds, bool secure) {
+  std::string c = std::string(kSessionCookie) + "=" + std::string(token) +
+                  "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds);
+  if (secure) c += "; Secure";
+  return c;
+}
+
+std::string ExpiredSessionCookie(bool secure) { return SessionCookie("", 0, secure); }
+
+services::ClientInfo ClientOf(const Request& req) {
+  return {req.remote_ip, std::string(req.Header("User-Agent"))};
+}
+
+}  // namespace textura::http

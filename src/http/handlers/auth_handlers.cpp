@@ -1,0 +1,82 @@
+// Sign-up, sign-in, sign-out and the signed-in user (API.md "Auth", contract).
+#include "http/auth.h"
+#include "http/handlers/handlers.h"
+#include "http/json.h"
+#include "http/views.h"
+
+namespace textura::http {
+namespace {
+
+Response SignedInResponse(int status, const services::SignedIn& s, const ApiOptions& options) {
+  Response r = JsonResponse(status, SessionView(s.principal));
+  r.SetHeader("Set-Cookie",
+              SessionCookie(s.token, options.session_max_age_seconds, options.secure_cookies));
+  return r;
+}
+
+}  // namespace
+
+void RegisterAuthRoutes(Router& router, Api& api) {
+  services::AuthService& auth = api.services().auth;
+  const ApiOptions& options = api.options();
+
+  router.Add(Method::kPost, "/api/v1/auth/signup", Execution::kOffload,
+             [&auth, &options](Request& req, const RouteMatch&) {
+               auto body = ParseJsonBody(req);
+               if (!body) return ErrorResponse(body.error());
+               JsonFields f(*body);
+               services::SignupInput in{f.RequiredString("email"), f.RequiredString("password"),
+                                        f.RequiredString("name"), f.RequiredString("company")};
+               if (auto err = f.Finish()) return ErrorResponse(*err);
+               auto out = auth.Signup(in, ClientOf(req));
+               if (!out) return ErrorResponse(out.error());
+               return SignedInResponse(201, *out, options);
+             });
+
+  router.Add(Method::kPost, "/api/v1/auth/login", Execution::kOffload,
+             [&auth, &options](Request& req, const RouteMatch&) {
+               auto body = ParseJsonBody(req);
+               if (!body) return ErrorResponse(body.error());
+               JsonFields f(*body);
+               services::LoginInput in{f.RequiredString("email"), f.RequiredString("password"),
+                                       f.OptionalString("totp_code")};
+               if (auto err = f.Finish()) return ErrorResponse(*err);
+               auto out = auth.Login(in, ClientOf(req));
+               if (!out) return ErrorResponse(out.error());
+               return SignedInResponse(200, *out, options);
+             });
+
+  router.Add(Method::kPost, "/api/v1/auth/logout", Execution::kOffload,
+             [&auth, &options](Request& req, const RouteMatch&) {
+               auto principal = Authenticate(auth, req);
+               if (!principal) return ErrorResponse(principal.error());
+               if (auto s = auth.Logout(*principal); !s) return ErrorResponse(s.error());
+               Response r = NoContent();
+               r.SetHeader("Set-Cookie", ExpiredSessionCookie(options.secure_cookies));
+               return r;
+             });
+
+  router.Add(Method::kGet, "/api/v1/me", Execution::kInline, [&auth](Request& req, const RouteMatch&) {
+    auto principal = Authenticate(auth, req);
+    if (!principal) return ErrorResponse(principal.error());
+    return JsonResponse(200, SessionView(*principal));
+  });
+
+  router.Add(Method::kPatch, "/api/v1/me", Execution::kOffload,
+             [&auth](Request& req, const RouteMatch&) {
+               auto principal = Authenticate(auth, req);
+               if (!principal) return ErrorResponse(principal.error());
+               auto body = ParseJsonBody(req);
+               if (!body) return ErrorResponse(body.error());
+               JsonFields f(*body);
+               services::ProfilePatch patch{f.OptionalString("name"), f.OptionalString("theme"),
+                                            f.OptionalString("locale"),
+                                            f.OptionalString("time_zone")};
+               if (auto err = f.Finish()) return ErrorResponse(*err);
+               auto updated = auth.UpdateProfile(*principal, patch);
+               if (!updated) return ErrorResponse(updated.error());
+               return JsonResponse(200, SessionView(*updated));
+             });
+}
+
+}  // namespace textura::http

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "http/api.h"
+#include "http/router.h"
+
+namespace textura::http {
+
+// Each resource's handlers register their routes here (one file per resource).
+void RegisterSystemRoutes(Router& router, Api& api);
+void RegisterAuthRoutes(Router& router, Api& api);
+
+}  // namespace textura::http

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace textura::http {
+
+// Plain request/response structs: handlers never see Boost.Beast (it stays in
+// server.cpp, which is expensive to compile).
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
+std::string_view MethodName(Method m);
+Method ParseMethod(std::string_view name);
+// POST, PUT, PATCH, DELETE: the methods that change state and need CSRF protection.
+bool IsUnsafe(Method m);
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  Method method = Method::kGet;
+  std::string target;  // as received: path and query
+  std::string path;    // percent-decoded path
+  Fields query;        // decoded query parameters, in order
+  Fields headers;      // names as received
+  std::string body;
+  std::string remote_ip;
+  bool keep_alive = true;
+
+  // Case-insensitive; empty when absent.
+  std::string_view Header(std::string_view name) const;
+  std::optional<std::string_view> QueryParam(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type;
+  Fields headers;
+  std::string body;
+  // Static files share one immutable copy instead of `body`.
+  std::shared_ptr<const std::string> shared_body;
+
+  std::string_view Body() const { return shared_body ? *shared_body : body; }
+  void SetHeader(std::string name, std::string value);
+};
+
+// Fills path and query from target; false when the target is not a valid origin-form URL.
+bool ParseTarget(Request& req);
+
+}  // namespace textura::http

@@ -1,0 +1,58 @@
+#include "http/router.h"
+
+namespace textura::http {
+
+std::string_view RouteMatch::Param(std::string_view name) const {
+  for (const auto& [k, v] : params) {
+    if (k == name) return v;
+  }
+  return {};
+}
+
+void Router::Add(Method method, std::string pattern, Execution execution, Handler handler) {
+  routes_.push_back({method, std::move(pattern), execution, std::move(handler)});
+}
+
+bool Router::Matches(std::string_view pattern, std::string_view path, RouteMatch& match) {
+  match.params.clear();
+  size_t pi = 0, si = 0;
+  while (pi < pattern.size() && si < path.size()) {
+    if (pattern[pi] == '{') {
+      const size_t close = pattern.find('}', pi);
+      const std::string_view name = pattern.substr(pi + 1, close - pi - 1);
+      size_t end = path.find('/', si);
+      if (end == std::string_view::npos) end = path.size();
+      if (end == si) return false;
+      match.params.emplace_back(name, path.substr(si, end - si));
+      pi = close + 1;
+      si = end;
+      continue;
+    }
+    if (pattern[pi] != path[si]) return false;
+    ++pi;
+    ++si;
+  }
+  return pi == pattern.size() && si == path.size();
+}
+
+Router::Lookup Router::Find(Method method, std::string_view path) const {
+  Lookup out;
+  RouteMatch match;
+  // HEAD is answered by the GET handler (the body is dropped by the transport).
+  const Method wanted = method == Method::kHead ? Method::kGet : method;
+  for (const Route& r : routes_) {
+    if (!Matches(r.pattern, path, match)) continue;
+    if (r.method == wanted) {
+      out.outcome = Outcome::kFound;
+      out.route = &r;
+      out.match = std::move(match);
+      return out;
+    }
+    out.outcome = Outcome::kMethodNotAllowed;
+    if (!out.allow.empty()) out.allow += ", ";
+    out.allow += MethodName(r.method);
+  }
+  return out;
+}
+
+}  // namespace textura::http

@@ -1,0 +1,347 @@
+// The HTTP transport: the only file (with websocket code later) that sees Boost.Beast.
+// Handlers get plain Request/Response structs from http/message.h.
+#include "http/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <condition_variable>
+#include <list>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "http/headers.h"
+#include "http/json.h"
+
+namespace textura::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using boost::system::error_code;
+
+namespace {
+
+constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
+constexpr std::size_t kFirstReadBytes = 4096;
+
+// Per-connection state the shutdown code needs; lives on its thread's list.
+struct Connection {
+  beast::tcp_stream* stream = nullptr;
+  bool busy = false;  // between a request's first byte and its response's last
+};
+
+// One thread's share of the server.
+struct Worker {
+  asio::io_context ioc{1};
+  std::optional<tcp::acceptor> acceptor;
+  std::list<Connection*> connections;  // touched only on this worker's thread
+  bool stopping = false;               // likewise
+};
+
+std::string JsonEscape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      out += '?';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerOptions o, Api& a)
+      : options(std::move(o)),
+        api(a),
+        pool(options.worker_threads),
+        access_log(spdlog::get("access") ? spdlog::get("access") : spdlog::default_logger()) {}
+
+  ServerOptions options;
+  Api& api;
+  asio::thread_pool pool;
+  std::vector<std::unique_ptr<Worker>> workers;
+  std::uint16_t bound_port = 0;
+  std::shared_ptr<spdlog::logger> access_log;
+
+  void Listen();
+  void Run();
+  void BeginShutdown();
+  asio::awaitable<void> Accept(Worker& w);
+  asio::awaitable<void> Serve(Worker& w, tcp::socket socket);
+  asio::awaitable<void> WriteResponse(beast::tcp_stream& stream, const Request& req,
+                                      Response& res, bool keep_alive);
+  asio::awaitable<void> WriteError(beast::tcp_stream& stream, core::ErrorCode code,
+                                   std::string message);
+  void LogAccess(const Request& req, const Response& res,
+                 std::chrono::steady_clock::time_point start) const;
+};
+
+void Server::Impl::Listen() {
+  const auto address = asio::ip::make_address(options.host);
+  const int n = std::max(1, options.io_threads);
+  for (int i = 0; i < n; ++i) {
+    auto w = std::make_unique<Worker>();
+    tcp::endpoint ep(address, i == 0 ? options.port : bound_port);
+    tcp::acceptor acc(w->ioc);
+    error_code ec;
+    acc.open(ep.protocol(), ec);
+    if (!ec) acc.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) {
+      // Each thread accepts on its own socket; the kernel spreads connections.
+      int one = 1;
+      if (::setsockopt(acc.native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) != 0) {
+        ec = error_code(errno, boost::system::system_category());
+      }
+    }
+    if (!ec) acc.bind(ep, ec);
+    if (!ec) acc.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) {
+      throw std::runtime_error("cannot listen on " + options.host + ":" +
+                               std::to_string(ep.port()) + ": " + ec.message());
+    }
+    if (i == 0) bound_port = acc.local_endpoint().port();
+    w->acceptor.emplace(std::move(acc));
+    workers.push_back(std::move(w));
+  }
+}
+
+asio::awaitable<void> Server::Impl::Accept(Worker& w) {
+  for (;;) {
+    auto [ec, socket] = co_await w.acceptor->async_accept(kAsTuple);
+    if (ec) {
+      if (w.stopping || ec == asio::error::operation_aborted) co_return;
+      // Out of file descriptors and the like: back off instead of spinning.
+      spdlog::warn("accept failed: {}", ec.message());
+      asio::steady_timer t(w.ioc, std::chrono::milliseconds(50));
+      co_await t.async_wait(kAsTuple);
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    asio::co_spawn(w.ioc, Serve(w, std::move(socket)), asio::detached);
+  }
+}
+
+asio::awaitable<void> Server::Impl::WriteResponse(beast::tcp_stream& stream, const Request& req,
+                                                  Response& res, bool keep_alive) {
+  bhttp::response<bhttp::span_body<const char>> out;
+  out.version(11);
+  out.result(static_cast<unsigned>(res.status));
+  if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
+  for (const auto& [name, value] : res.headers) out.insert(name, value);
+  const std::string_view body = res.Body();
+  const bool no_body = res.status == 204 || res.status == 304;
+  if (!no_body) out.content_length(body.size());
+  if (req.method != Method::kHead && !no_body) {
+    out.body() = beast::span<const char>(body.data(), body.size());
+  }
+  out.keep_alive(keep_alive);
+  stream.expires_after(options.write_timeout);
+  co_await bhttp::async_write(stream, out, kAsTuple);
+}
+
+asio::awaitable<void> Server::Impl::WriteError(beast::tcp_stream& stream, core::ErrorCode code,
+                                               std::string message) {
+  Request req;
+  Response res = ErrorResponse(code, std::move(message));
+  ApplyCommonHeaders(res, true);
+  co_await WriteResponse(stream, req, res, false);
+}
+
+void Server::Impl::LogAccess(const Request& req, const Response& res,
+                             std::chrono::steady_clock::time_point start) const {
+  if (!options.access_log) return;
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+  access_log->info(R"("event":"http","method":"{}","path":"{}","status":{},"bytes":{},"us":{},"ip":"{}")",
+               MethodName(req.method), JsonEscape(req.path), res.status, res.Body().size(), us,
+               req.remote_ip);
+}
+
+asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
+  beast::tcp_stream stream(std::move(socket));
+  Connection conn{&stream, false};
+  const auto registered = w.connections.insert(w.connections.end(), &conn);
+  struct Unregister {
+    Worker& w;
+    std::list<Connection*>::iterator it;
+    ~Unregister() { w.connections.erase(it); }
+  } unregister{w, registered};
+
+  error_code ec;
+  const auto remote = stream.socket().remote_endpoint(ec);
+  const std::string remote_ip = ec ? std::string() : remote.address().to_string();
+  beast::flat_buffer buffer;
+
+  while (!w.stopping) {
+    // Wait for the next request's first byte under the idle timeout. A connection
+    // that never sends anything is closed without an answer.
+    if (buffer.size() == 0) {
+      stream.expires_after(options.idle_timeout);
+      auto [read_ec, n] = co_await stream.async_read_some(buffer.prepare(kFirstReadBytes), kAsTuple);
+      if (read_ec) break;
+      buffer.commit(n);
+    }
+    conn.busy = true;
+    const auto start = std::chrono::steady_clock::now();
+
+    // The whole request (header and body) must arrive within one read timeout, so
+    // a client trickling bytes cannot hold the connection.
+    stream.expires_after(options.read_timeout);
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+    parser.body_limit(boost::none);  // checked below, once the route is known
+    auto [header_ec, header_n] = co_await bhttp::async_read_header(stream, buffer, parser, kAsTuple);
+    if (header_ec) {
+      if (header_ec == bhttp::error::header_limit) {
+        co_await WriteError(stream, core::ErrorCode::kHeadersTooLarge,
+                            "The request headers are larger than " +
+                                std::to_string(options.max_header_bytes) + " bytes.");
+      } else if (header_ec == beast::error::timeout) {
+        co_await WriteError(stream, core::ErrorCode::kRequestTimeout,
+                            "The request did not arrive in time.");
+      } else if (header_ec != bhttp::error::end_of_stream && header_ec != asio::error::eof &&
+                 header_ec != asio::error::connection_reset &&
+                 header_ec != asio::error::operation_aborted &&
+                 header_ec != bhttp::error::partial_message) {
+        co_await WriteError(stream, core::ErrorCode::kInvalidRequest,
+                            "Malformed HTTP request: " + header_ec.message() + ".");
+      }
+      break;
+    }
+
+    const auto& head = parser.get();
+    Request req;
+    req.method = ParseMethod(head.method_string());
+    req.target = std::string(head.target());
+    req.remote_ip = remote_ip;
+    req.keep_alive = head.keep_alive();
+    req.headers.reserve(16);
+    for (const auto& field : head) {
+      req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    }
+    if (!ParseTarget(req)) {
+      co_await WriteError(stream, core::ErrorCode::kInvalidRequest,
+                          "The request target is not a valid path.");
+      break;
+    }
+
+    const std::size_t limit = api.BodyLimit(req);
+    if (const auto length = parser.content_length(); length && *length > limit) {
+      // Refuse before reading a byte of the body; the connection cannot be reused.
+      co_await WriteError(stream, core::ErrorCode::kTooLarge,
+                          "The body is larger than " + std::to_string(limit) + " bytes.");
+      break;
+    }
+    parser.body_limit(limit);
+    if (!parser.is_done()) {
+      auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
+      if (body_ec) {
+        if (body_ec == bhttp::error::body_limit) {
+          co_await WriteError(stream, core::ErrorCode::kTooLarge,
+                              "The body is larger than " + std::to_string(limit) + " bytes.");
+        } else if (body_ec == beast::error::timeout) {
+          co_await WriteError(stream, core::ErrorCode::kRequestTimeout,
+                              "The request body did not arrive in time.");
+        } else if (body_ec != bhttp::error::end_of_stream && body_ec != asio::error::eof &&
+                   body_ec != asio::error::connection_reset &&
+                   body_ec != bhttp::error::partial_message) {
+          co_await WriteError(stream, core::ErrorCode::kInvalidRequest,
+                              "Malformed HTTP request body: " + body_ec.message() + ".");
+        }
+        break;
+      }
+    }
+    req.body = std::move(parser.get().body());
+
+    Response res;
+    if (api.Plan(req) == Execution::kInline) {
+      res = api.Handle(req);
+    } else {
+      // Off the I/O thread: the handler may hash a password or wait for a commit.
+      res = co_await asio::co_spawn(
+          pool, [&]() -> asio::awaitable<Response> { co_return api.Handle(req); },
+          asio::use_awaitable);
+    }
+    const bool keep_alive = req.keep_alive && !w.stopping;
+    co_await WriteResponse(stream, req, res, keep_alive);
+    LogAccess(req, res, start);
+    conn.busy = false;
+    if (!keep_alive) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.socket().close(ec);
+}
+
+void Server::Impl::BeginShutdown() {
+  for (auto& w : workers) {
+    asio::post(w->ioc, [&w = *w] {
+      w.stopping = true;
+      error_code ec;
+      w.acceptor->close(ec);
+      // Idle keep-alive connections go now; busy ones close after their response.
+      for (Connection* c : w.connections) {
+        if (!c->busy) c->stream->socket().cancel(ec);
+      }
+    });
+  }
+}
+
+void Server::Impl::Run() {
+  // Signals are handled on this thread's own context, apart from the workers, and
+  // registered before any request is served.
+  asio::io_context control;
+  asio::signal_set signals(control, SIGINT, SIGTERM);
+  signals.async_wait([&](const error_code& ec, int signo) {
+    if (ec) return;
+    spdlog::info(R"({{"event":"shutdown","signal":{}}})", signo);
+    BeginShutdown();
+  });
+  for (auto& w : workers) asio::co_spawn(w->ioc, Accept(*w), asio::detached);
+  std::vector<std::thread> threads;
+  for (auto& w : workers) threads.emplace_back([&w = *w] { w.ioc.run(); });
+  control.run();
+
+  // Give in-flight requests the grace period, then cut whatever is left.
+  std::mutex m;
+  std::condition_variable cv;
+  bool done = false;
+  std::thread watchdog([&] {
+    std::unique_lock lock(m);
+    if (!cv.wait_for(lock, options.shutdown_grace, [&] { return done; })) {
+      spdlog::warn("shutdown grace period over: closing remaining connections");
+      for (auto& w : workers) w->ioc.stop();
+    }
+  });
+  for (auto& t : threads) t.join();
+  {
+    std::lock_guard lock(m);
+    done = true;
+  }
+  cv.notify_one();
+  watchdog.join();
+  pool.join();
+}
+
+Server::Server(ServerOptions options, Api& api)
+    : impl_(std::make_unique<Impl>(std::move(options), api)) {}
+Server::~Server() = default;
+void Server::Listen() { impl_->Listen(); }
+std::uint16_t Server::port() const { return impl_->bound_port; }
+void Server::Run() { impl_->Run(); }
+
+}  // namespace textura::http

@@ -1,0 +1,21 @@
+#include "storage/sql/repositories.h"
+
+#include "storage/sql/identity_repositories.h"
+
+namespace textura::storage {
+
+struct SqlRepositories::Impl {
+  explicit Impl(Connection& conn) : accounts(conn), users(conn), sessions(conn) {}
+  SqlAccountRepository accounts;
+  SqlUserRepository users;
+  SqlSessionRepository sessions;
+};
+
+SqlRepositories::SqlRepositories(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
+SqlRepositories::~SqlRepositories() = default;
+
+core::AccountRepository& SqlRepositories::accounts() { return impl_->accounts; }
+core::UserRepository& SqlRepositories::users() { return impl_->users; }
+core::SessionRepository& SqlRepositories::sessions() { return impl_->sessions; }
+
+}  // namespace textura::storage

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <memory>
+
+#include "core/ports/store.h"
+#include "storage/connection.h"
+
+namespace textura::storage {
+
+// All SQL repositories bound to one connection. SQL is written once for both
+// dialects where it can be ($n parameters, RETURNING, ON CONFLICT); where the
+// dialects differ the repository picks the constant for conn.dialect().
+class SqlRepositories final : public core::Repositories {
+ public:
+  explicit SqlRepositories(Connection& conn);
+  ~SqlRepositories() override;
+
+  core::AccountRepository& accounts() override;
+  core::UserRepository& users() override;
+  core::SessionRepository& sessions() override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace textura::storage
