@@ -1,0 +1,44 @@
+// Every route the server has is in the OpenAPI document, with the same method.
+// (The black-box tests check the other direction: real responses match the document.)
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "http/api.h"
+#include "testing/test_support.h"
+
+namespace textura::embedded {
+extern const std::string_view kOpenApiJson;
+}
+
+namespace textura::http {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+TEST(OpenApi, DocumentsEveryRoute) {
+  auto db = testing::FreshDatabase(testing::Backend::kSqlite);
+  testing::FakeHasher hasher;
+  testing::FakeTokens tokens;
+  testing::ManualClock clock(core::FromMicros(0));
+  services::AuthService auth(*db, hasher, tokens, clock, {});
+  Api api(ApiOptions{}, ServiceSet{auth});
+
+  const auto doc = boost::json::parse(embedded::kOpenApiJson);
+  EXPECT_EQ(doc.at("openapi").as_string().subview().substr(0, 3), "3.1");
+  const auto& paths = doc.at("paths").as_object();
+  ASSERT_FALSE(api.router().routes().empty());
+  for (const Route& r : api.router().routes()) {
+    const auto* item = paths.if_contains(r.pattern);
+    ASSERT_TRUE(item) << r.pattern << " is not in openapi.json";
+    EXPECT_TRUE(item->as_object().contains(Lower(MethodName(r.method))))
+        << MethodName(r.method) << " " << r.pattern << " is not in openapi.json";
+  }
+}
+
+}  // namespace
+}  // namespace textura::http
