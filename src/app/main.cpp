@@ -60,12 +60,13 @@ int main(int argc, char** argv) {
   auto* create = user->add_subcommand(
       "create", "Create a user: support staff, an admin, or a customer with a new account");
   textura::services::NewUserInput input;
-  std::string role = "staff";
+  std::string role;
   std::string company;
   create->add_option("--email", input.email, "Email address (the login)")->required();
   create->add_option("--password", input.password, "Password, at least 8 characters")->required();
   create->add_option("--name", input.name, "Display name")->required();
   create->add_option("--role", role, "staff, admin or customer")
+      ->required()
       ->check(CLI::IsMember({"staff", "admin", "customer"}));
   create->add_option("--company", company, "Company name (customers: creates their account)");
 

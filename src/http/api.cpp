@@ -20,17 +20,27 @@ Api::Api(ApiOptions options, ServiceSet services)
   }
 }
 
-Execution Api::Plan(const Request& req) const {
-  if (!req.path.starts_with("/api/")) return Execution::kInline;
-  const auto found = router_.Find(req.method, req.path);
-  if (found.outcome != Router::Outcome::kFound) return Execution::kInline;
-  if (found.route->execution == Execution::kOffload) return Execution::kOffload;
-  return options_.inline_reads ? Execution::kInline : Execution::kOffload;
+namespace {
+bool IsApiPath(std::string_view path) {
+  return path == "/healthz" || path == "/api" || path.starts_with("/api/");
+}
+}  // namespace
+
+Api::Plan Api::Prepare(const Request& req) const {
+  Plan plan;
+  if (!IsApiPath(req.path)) return plan;
+  plan.lookup = router_.Find(req.method, req.path);
+  if (plan.lookup.outcome == Router::Outcome::kFound) {
+    const bool offload = plan.lookup.route->execution == Execution::kOffload ||
+                         !options_.inline_reads;
+    plan.execution = offload ? Execution::kOffload : Execution::kInline;
+  }
+  return plan;
 }
 
-Response Api::Dispatch(Request& req) const {
-  if (req.path == "/healthz" || req.path.starts_with("/api/")) {
-    auto found = router_.Find(req.method, req.path);
+Response Api::Dispatch(Request& req, const Plan& plan) const {
+  if (IsApiPath(req.path)) {
+    const auto& found = plan.lookup;
     switch (found.outcome) {
       case Router::Outcome::kFound:
         return found.route->handler(req, found.match);
@@ -54,15 +64,15 @@ Response Api::Dispatch(Request& req) const {
   return static_files_.Serve(req);
 }
 
-Response Api::Handle(Request& req) const {
+Response Api::Handle(Request& req, const Plan& plan) const {
   Response r;
   try {
-    r = Dispatch(req);
+    r = Dispatch(req, plan);
   } catch (const std::exception& e) {
     spdlog::error("unhandled exception for {} {}: {}", MethodName(req.method), req.path, e.what());
     r = ErrorResponse(core::ErrorCode::kInternal, "Something went wrong on our side.");
   }
-  ApplyCommonHeaders(r, req.path.starts_with("/api/") || req.path == "/healthz");
+  ApplyCommonHeaders(r, IsApiPath(req.path));
   return r;
 }
 

@@ -31,10 +31,14 @@ class Api {
  public:
   Api(ApiOptions options, ServiceSet services);
 
-  // Where to run Handle() for this request.
-  Execution Plan(const Request& req) const;
-  // Answers a request. Never throws: a bug becomes a logged 500 JSON error.
-  Response Handle(Request& req) const;
+  // A request's route, looked up once: where to run it and what answers it.
+  struct Plan {
+    Execution execution = Execution::kInline;
+    Router::Lookup lookup;
+  };
+  Plan Prepare(const Request& req) const;
+  // Answers a prepared request. Never throws: a bug becomes a logged 500 JSON error.
+  Response Handle(Request& req, const Plan& plan) const;
   std::size_t BodyLimit(const Request& req) const { return options_.max_body_bytes; }
 
   const Router& router() const { return router_; }
@@ -42,7 +46,7 @@ class Api {
   ServiceSet& services() { return services_; }
 
  private:
-  Response Dispatch(Request& req) const;
+  Response Dispatch(Request& req, const Plan& plan) const;
 
   ApiOptions options_;
   ServiceSet services_;

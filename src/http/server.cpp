@@ -8,6 +8,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <condition_variable>
+#include <array>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -33,8 +34,46 @@ constexpr std::size_t kFirstReadBytes = 4096;
 
 // Per-connection state the shutdown code needs; lives on its thread's list.
 struct Connection {
+  enum class State { kIdle, kReading, kHandling };
   beast::tcp_stream* stream = nullptr;
-  bool busy = false;  // between a request's first byte and its response's last
+  State state = State::kIdle;
+};
+
+// Cancels a connection's pending read when a deadline passes. Unlike tcp_stream's own
+// timeout, which closes the socket, this leaves it open so a 408 can still be sent.
+// The timer's handler may run after the connection is gone, so what it touches is
+// shared and cleared on destruction.
+class ReadDeadline {
+ public:
+  ReadDeadline(asio::any_io_executor ex, beast::tcp_stream& stream)
+      : timer_(ex), shared_(std::make_shared<Shared>(Shared{&stream, false, 0})) {}
+  ~ReadDeadline() { shared_->stream = nullptr; }
+
+  void Arm(std::chrono::steady_clock::duration d) {
+    shared_->expired = false;
+    const unsigned generation = ++shared_->generation;
+    timer_.expires_after(d);
+    timer_.async_wait([shared = shared_, generation](const error_code& ec) {
+      if (ec || !shared->stream || shared->generation != generation) return;
+      shared->expired = true;
+      error_code ignored;
+      shared->stream->socket().cancel(ignored);
+    });
+  }
+  void Disarm() {
+    ++shared_->generation;
+    timer_.cancel();
+  }
+  bool expired() const { return shared_->expired; }
+
+ private:
+  struct Shared {
+    beast::tcp_stream* stream;
+    bool expired;
+    unsigned generation;
+  };
+  asio::steady_timer timer_;
+  std::shared_ptr<Shared> shared_;
 };
 
 // One thread's share of the server.
@@ -86,6 +125,7 @@ struct Server::Impl {
                                       Response& res, bool keep_alive);
   asio::awaitable<void> WriteError(beast::tcp_stream& stream, core::ErrorCode code,
                                    std::string message);
+  asio::awaitable<void> LingeringClose(beast::tcp_stream& stream);
   void LogAccess(const Request& req, const Response& res,
                  std::chrono::steady_clock::time_point start) const;
 };
@@ -159,6 +199,25 @@ asio::awaitable<void> Server::Impl::WriteError(beast::tcp_stream& stream, core::
   Response res = ErrorResponse(code, std::move(message));
   ApplyCommonHeaders(res, true);
   co_await WriteResponse(stream, req, res, false);
+  co_await LingeringClose(stream);
+}
+
+// Closing a socket with unread input makes the kernel send a reset, which can
+// destroy the error response before the client reads it. So: stop sending, read and
+// drop what is still coming for a moment, then close.
+asio::awaitable<void> Server::Impl::LingeringClose(beast::tcp_stream& stream) {
+  constexpr auto kLinger = std::chrono::seconds(2);
+  constexpr std::size_t kMaxDrain = 1 << 20;
+  error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.expires_after(kLinger);
+  std::array<char, 4096> sink;
+  std::size_t drained = 0;
+  while (drained < kMaxDrain) {
+    auto [read_ec, n] = co_await stream.async_read_some(asio::buffer(sink), kAsTuple);
+    if (read_ec) break;
+    drained += n;
+  }
 }
 
 void Server::Impl::LogAccess(const Request& req, const Response& res,
@@ -174,7 +233,7 @@ void Server::Impl::LogAccess(const Request& req, const Response& res,
 
 asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
   beast::tcp_stream stream(std::move(socket));
-  Connection conn{&stream, false};
+  Connection conn{&stream, Connection::State::kIdle};
   const auto registered = w.connections.insert(w.connections.end(), &conn);
   struct Unregister {
     Worker& w;
@@ -186,34 +245,45 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
   const auto remote = stream.socket().remote_endpoint(ec);
   const std::string remote_ip = ec ? std::string() : remote.address().to_string();
   beast::flat_buffer buffer;
+  ReadDeadline deadline(w.ioc.get_executor(), stream);
+  struct DisarmOnExit {
+    ReadDeadline& d;
+    ~DisarmOnExit() { d.Disarm(); }
+  } disarm{deadline};
+  bool first_request = true;
 
   while (!w.stopping) {
-    // Wait for the next request's first byte under the idle timeout. A connection
-    // that never sends anything is closed without an answer.
+    // Wait for the next request's first byte: a new connection gets the read
+    // timeout, a kept-alive one the idle timeout. Silence is closed without an answer.
     if (buffer.size() == 0) {
-      stream.expires_after(options.idle_timeout);
+      stream.expires_never();
+      deadline.Arm(first_request ? options.read_timeout : options.idle_timeout);
       auto [read_ec, n] = co_await stream.async_read_some(buffer.prepare(kFirstReadBytes), kAsTuple);
+      deadline.Disarm();
       if (read_ec) break;
       buffer.commit(n);
     }
-    conn.busy = true;
+    first_request = false;
+    conn.state = Connection::State::kReading;
     const auto start = std::chrono::steady_clock::now();
 
     // The whole request (header and body) must arrive within one read timeout, so
     // a client trickling bytes cannot hold the connection.
-    stream.expires_after(options.read_timeout);
+    stream.expires_never();
+    deadline.Arm(options.read_timeout);
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
     parser.body_limit(boost::none);  // checked below, once the route is known
     auto [header_ec, header_n] = co_await bhttp::async_read_header(stream, buffer, parser, kAsTuple);
     if (header_ec) {
-      if (header_ec == bhttp::error::header_limit) {
+      deadline.Disarm();
+      if (deadline.expired() && !w.stopping) {
+        co_await WriteError(stream, core::ErrorCode::kRequestTimeout,
+                            "The request did not arrive in time.");
+      } else if (header_ec == bhttp::error::header_limit) {
         co_await WriteError(stream, core::ErrorCode::kHeadersTooLarge,
                             "The request headers are larger than " +
                                 std::to_string(options.max_header_bytes) + " bytes.");
-      } else if (header_ec == beast::error::timeout) {
-        co_await WriteError(stream, core::ErrorCode::kRequestTimeout,
-                            "The request did not arrive in time.");
       } else if (header_ec != bhttp::error::end_of_stream && header_ec != asio::error::eof &&
                  header_ec != asio::error::connection_reset &&
                  header_ec != asio::error::operation_aborted &&
@@ -235,6 +305,7 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
       req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     }
     if (!ParseTarget(req)) {
+      deadline.Disarm();
       co_await WriteError(stream, core::ErrorCode::kInvalidRequest,
                           "The request target is not a valid path.");
       break;
@@ -242,6 +313,7 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
 
     const std::size_t limit = api.BodyLimit(req);
     if (const auto length = parser.content_length(); length && *length > limit) {
+      deadline.Disarm();
       // Refuse before reading a byte of the body; the connection cannot be reused.
       co_await WriteError(stream, core::ErrorCode::kTooLarge,
                           "The body is larger than " + std::to_string(limit) + " bytes.");
@@ -251,12 +323,13 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
     if (!parser.is_done()) {
       auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
       if (body_ec) {
-        if (body_ec == bhttp::error::body_limit) {
-          co_await WriteError(stream, core::ErrorCode::kTooLarge,
-                              "The body is larger than " + std::to_string(limit) + " bytes.");
-        } else if (body_ec == beast::error::timeout) {
+        deadline.Disarm();
+        if (deadline.expired() && !w.stopping) {
           co_await WriteError(stream, core::ErrorCode::kRequestTimeout,
                               "The request body did not arrive in time.");
+        } else if (body_ec == bhttp::error::body_limit) {
+          co_await WriteError(stream, core::ErrorCode::kTooLarge,
+                              "The body is larger than " + std::to_string(limit) + " bytes.");
         } else if (body_ec != bhttp::error::end_of_stream && body_ec != asio::error::eof &&
                    body_ec != asio::error::connection_reset &&
                    body_ec != bhttp::error::partial_message) {
@@ -266,21 +339,24 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
         break;
       }
     }
+    deadline.Disarm();
+    conn.state = Connection::State::kHandling;
     req.body = std::move(parser.get().body());
 
     Response res;
-    if (api.Plan(req) == Execution::kInline) {
-      res = api.Handle(req);
+    const Api::Plan plan = api.Prepare(req);
+    if (plan.execution == Execution::kInline) {
+      res = api.Handle(req, plan);
     } else {
       // Off the I/O thread: the handler may hash a password or wait for a commit.
       res = co_await asio::co_spawn(
-          pool, [&]() -> asio::awaitable<Response> { co_return api.Handle(req); },
+          pool, [&]() -> asio::awaitable<Response> { co_return api.Handle(req, plan); },
           asio::use_awaitable);
     }
     const bool keep_alive = req.keep_alive && !w.stopping;
     co_await WriteResponse(stream, req, res, keep_alive);
     LogAccess(req, res, start);
-    conn.busy = false;
+    conn.state = Connection::State::kIdle;
     if (!keep_alive) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -293,9 +369,10 @@ void Server::Impl::BeginShutdown() {
       w.stopping = true;
       error_code ec;
       w.acceptor->close(ec);
-      // Idle keep-alive connections go now; busy ones close after their response.
+      // Idle connections and requests still arriving go now; requests being
+      // handled finish and close after their response.
       for (Connection* c : w.connections) {
-        if (!c->busy) c->stream->socket().cancel(ec);
+        if (c->state != Connection::State::kHandling) c->stream->socket().cancel(ec);
       }
     });
   }
