@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { paths } from '@/config/paths';
+import { GuestOnly } from '@/features/auth/components/guest-only';
+import { RequireAuth } from '@/features/auth/components/require-auth';
+import { AppLayout } from './layout/app-layout';
+import { ChannelsRoute } from './routes/app/channels';
+import { ChatsRoute } from './routes/app/chats';
+import { EmployeesRoute } from './routes/app/employees';
+import { FinanceRoute } from './routes/app/finance';
+import { HomeRedirect } from './routes/app/home-redirect';
+import { SettingsRoute } from './routes/app/settings';
+import { SupportRoute } from './routes/app/support';
+import { LoginRoute } from './routes/auth/login';
+import { SignupRoute } from './routes/auth/signup';
+import { NotFoundRoute } from './routes/not-found';
+import { RouteError } from './routes/route-error';
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <GuestOnly />,
+        children: [
+          { path: paths.login, element: <LoginRoute /> },
+          { path: paths.signup, element: <SignupRoute /> },
+        ],
+      },
+      {
+        path: paths.home,
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              { path: paths.employees, element: <EmployeesRoute /> },
+              { path: paths.chats, element: <ChatsRoute /> },
+              { path: paths.channels, element: <ChannelsRoute /> },
+              { path: paths.finance, element: <FinanceRoute /> },
+              { path: paths.support, element: <SupportRoute /> },
+              { path: paths.settings, element: <SettingsRoute /> },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];
+
+export function AppRouter() {
+  const [router] = useState(() => createBrowserRouter(routes));
+  return <RouterProvider router={router} />;
+}

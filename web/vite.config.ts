@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const srcDir = fileURLToPath(new URL('./src', import.meta.url));
+const reactRouterEsm = fileURLToPath(
+  new URL('./node_modules/react-router/dist/development/index.mjs', import.meta.url),
+);
+// `npm run dev` proxies the API to a locally running `textura serve`.
+const devApiTarget = process.env.TEXTURA_DEV_API ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: { '@': srcDir } },
+  build: { outDir: 'dist', assetsDir: 'assets', sourcemap: false },
+  server: {
+    proxy: {
+      '/api': { target: devApiTarget, ws: true },
+      '/healthz': devApiTarget,
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['./src/testing/setup.ts'],
+    restoreMocks: true,
+    unstubGlobals: true,
+    // `react-router` and `react-router/dom` must be one module instance (one
+    // router context). Vitest resolves `react-router` to its CJS build, while
+    // Node's own require() inside `react-router/dom` picks the ESM one.
+    alias: [{ find: /^react-router$/, replacement: reactRouterEsm }],
+  },
+});
