@@ -101,6 +101,9 @@ const std::vector<Setting>& Settings() {
        [](Config& c, auto& n, auto& v) {
          c.auth.session_ttl = std::chrono::hours(24 * ParseInt(n, v, 1, 365));
        }},
+      {"support.calendar_file", "TEXTURA_CALENDAR_FILE",
+       "business calendar file for reply targets (built-in: Moscow, Russian holidays)",
+       [](Config& c, auto&, auto& v) { c.calendar_file = v; }},
       {"llm.base_url", "TEXTURA_LLM_BASE_URL", "OpenAI-compatible API base URL (none)",
        [](Config& c, auto&, auto& v) { c.llm_base_url = v; }},
       {"llm.api_key", "TEXTURA_LLM_API_KEY", "API key for the LLM (none)",

@@ -25,6 +25,9 @@ struct Config {
   std::string llm_api_key;
   std::string llm_model;
   std::string telegram_api_base_url = "https://api.telegram.org";
+  // Business hours, holidays and transferred working days for reply targets
+  // (docs/support-sla.md). Empty: the built-in Russian production calendar.
+  std::string calendar_file;
 
   http::ServerOptions server;
   std::size_t max_body_bytes = 1 << 20;

@@ -5,9 +5,37 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <variant>
+
+#include "core/support/calendar_file.h"
 #include <thread>
 
+namespace textura::embedded {
+extern const std::string_view kDefaultCalendar;
+}
+
 namespace textura::app {
+
+core::support::BusinessCalendar LoadCalendar(const std::string& path) {
+  std::string text;
+  if (path.empty()) {
+    text = embedded::kDefaultCalendar;
+  } else {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read the calendar file " + path);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    text = buf.str();
+  }
+  auto parsed = core::support::ParseCalendarFile(text);
+  if (auto* err = std::get_if<core::support::CalendarError>(&parsed)) {
+    throw std::runtime_error("calendar " + (path.empty() ? std::string("(built-in)") : path) +
+                             ": " + err->ToString());
+  }
+  return std::get<core::support::BusinessCalendar>(std::move(parsed));
+}
 
 void SetUpLogging(const std::string& level) {
   auto err = spdlog::stderr_logger_mt("textura");
@@ -32,6 +60,9 @@ Runtime::Runtime(const Config& config) : config_(config) {
   if (int n = database_->Migrate(); n > 0) spdlog::info("applied {} migration(s)", n);
   auth_ = std::make_unique<services::AuthService>(*database_, *hasher_, tokens_, clock_,
                                                   config_.auth);
+  tickets_ = std::make_unique<services::TicketService>(*database_, clock_, events_,
+                                                       LoadCalendar(config_.calendar_file));
+  events_.Attach(*tickets_);
 }
 
 http::Api& Runtime::api() {
@@ -43,7 +74,7 @@ http::Api& Runtime::api() {
   api_options.session_max_age_seconds = static_cast<int>(
       std::chrono::duration_cast<std::chrono::seconds>(config_.auth.session_ttl).count());
   api_options.inline_reads = database_->embedded();
-  api_ = std::make_unique<http::Api>(api_options, http::ServiceSet{*auth_});
+  api_ = std::make_unique<http::Api>(api_options, http::ServiceSet{*auth_, *tickets_, events_});
   return *api_;
 }
 

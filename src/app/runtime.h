@@ -3,10 +3,13 @@
 #include <memory>
 
 #include "app/config.h"
+#include "core/support/business_calendar.h"
 #include "http/api.h"
+#include "http/event_hub.h"
 #include "integrations/crypto/sodium_crypto.h"
 #include "integrations/system/system_clock.h"
 #include "services/auth_service.h"
+#include "services/ticket_service.h"
 #include "storage/database.h"
 
 namespace textura::app {
@@ -21,6 +24,7 @@ class Runtime {
 
   storage::Database& database() { return *database_; }
   services::AuthService& auth() { return *auth_; }
+  services::TicketService& tickets() { return *tickets_; }
   // Built on first use (only `serve` needs it): loads the web app into memory.
   http::Api& api();
 
@@ -31,8 +35,14 @@ class Runtime {
   std::unique_ptr<integrations::SodiumPasswordHasher> hasher_;
   std::unique_ptr<storage::Database> database_;
   std::unique_ptr<services::AuthService> auth_;
+  http::EventHub events_;
+  std::unique_ptr<services::TicketService> tickets_;
   std::unique_ptr<http::Api> api_;
 };
+
+// The calendar in `path`, or the built-in one when empty. Throws with the file's
+// line number when it does not parse.
+core::support::BusinessCalendar LoadCalendar(const std::string& path);
 
 // Sets up logging: human-readable lines on stderr, the access log as JSON lines on stdout.
 void SetUpLogging(const std::string& level);

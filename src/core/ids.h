@@ -10,3 +10,9 @@ using UserId = std::int64_t;
 using SessionId = std::int64_t;
 
 }  // namespace textura::core
+
+namespace textura::core {
+using TicketId = std::int64_t;
+using MessageId = std::int64_t;
+using EmployeeId = std::int64_t;
+}  // namespace textura::core

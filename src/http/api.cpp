@@ -4,6 +4,7 @@
 
 #include <exception>
 
+#include "http/auth.h"
 #include "http/handlers/handlers.h"
 #include "http/headers.h"
 #include "http/json.h"
@@ -14,6 +15,7 @@ Api::Api(ApiOptions options, ServiceSet services)
     : options_(std::move(options)), services_(services), static_files_(options_.web_dir) {
   RegisterSystemRoutes(router_, *this);
   RegisterAuthRoutes(router_, *this);
+  RegisterTicketRoutes(router_, *this);
   if (!static_files_.has_index()) {
     spdlog::warn("no web app in {} (index.html missing): run `make build` or set TEXTURA_WEB_DIR",
                  options_.web_dir);
@@ -62,6 +64,20 @@ Response Api::Dispatch(Request& req, const Plan& plan) const {
     return r;
   }
   return static_files_.Serve(req);
+}
+
+core::Result<core::Principal> Api::AuthenticateEvents(const Request& req) const {
+  const std::string_view origin = req.Header("Origin");
+  if (!origin.empty()) {
+    const size_t scheme = origin.find("://");
+    const std::string_view origin_host =
+        scheme == std::string_view::npos ? origin : origin.substr(scheme + 3);
+    if (origin_host != req.Header("Host")) {
+      return core::Error{core::ErrorCode::kForbidden,
+                         "Events are only available to this site's own pages.", {}, 0};
+    }
+  }
+  return Authenticate(services_.auth, req);
 }
 
 Response Api::Handle(Request& req, const Plan& plan) const {

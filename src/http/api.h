@@ -7,6 +7,7 @@
 #include "http/router.h"
 #include "http/static_files.h"
 #include "services/auth_service.h"
+#include "services/ticket_service.h"
 
 namespace textura::http {
 
@@ -21,8 +22,12 @@ struct ApiOptions {
 };
 
 // The services the handlers call. Not owned.
+class EventHub;
+
 struct ServiceSet {
   services::AuthService& auth;
+  services::TicketService& tickets;
+  EventHub& events;
 };
 
 // Everything the server answers, independent of the transport: routes the API,
@@ -40,6 +45,13 @@ class Api {
   // Answers a prepared request. Never throws: a bug becomes a logged 500 JSON error.
   Response Handle(Request& req, const Plan& plan) const;
   std::size_t BodyLimit(const Request& req) const { return options_.max_body_bytes; }
+
+  // Whether `req` asks for the events WebSocket, and who may open it: a valid session
+  // cookie, and an Origin (when sent) of this same host, so other sites cannot open
+  // a socket with the user's cookie.
+  static bool IsEventsPath(std::string_view path) { return path == "/api/v1/events"; }
+  core::Result<core::Principal> AuthenticateEvents(const Request& req) const;
+  EventHub& events() const { return services_.events; }
 
   const Router& router() const { return router_; }
   const ApiOptions& options() const { return options_; }

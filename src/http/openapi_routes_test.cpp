@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "http/api.h"
+#include "http/event_hub.h"
 #include "testing/test_support.h"
 
 namespace textura::embedded {
@@ -26,7 +27,9 @@ TEST(OpenApi, DocumentsEveryRoute) {
   testing::FakeTokens tokens;
   testing::ManualClock clock(core::FromMicros(0));
   services::AuthService auth(*db, hasher, tokens, clock, {});
-  Api api(ApiOptions{}, ServiceSet{auth});
+  EventHub events;
+  services::TicketService tickets(*db, clock, events, core::support::BusinessCalendar::Default());
+  Api api(ApiOptions{}, ServiceSet{auth, tickets, events});
 
   const auto doc = boost::json::parse(embedded::kOpenApiJson);
   EXPECT_EQ(doc.at("openapi").as_string().subview().substr(0, 3), "3.1");

@@ -7,6 +7,8 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <functional>
 #include <condition_variable>
 #include <array>
 #include <list>
@@ -18,6 +20,7 @@
 
 #include "http/headers.h"
 #include "http/json.h"
+#include "http/websocket_session.h"
 
 namespace textura::http {
 
@@ -35,7 +38,7 @@ constexpr std::size_t kFirstReadBytes = 4096;
 // Per-connection state the shutdown code needs; lives on its thread's list.
 struct Connection {
   enum class State { kIdle, kReading, kHandling };
-  beast::tcp_stream* stream = nullptr;
+  std::function<void()> cancel;  // ends whatever the connection is waiting for
   State state = State::kIdle;
 };
 
@@ -78,10 +81,15 @@ class ReadDeadline {
 
 // One thread's share of the server.
 struct Worker {
-  asio::io_context ioc{1};
-  std::optional<tcp::acceptor> acceptor;
   std::list<Connection*> connections;  // touched only on this worker's thread
   bool stopping = false;               // likewise
+  asio::io_context ioc{1};
+  std::optional<tcp::acceptor> acceptor;
+
+  // Connections cut at the end of the shutdown grace still have coroutine frames in
+  // `ioc`; destroying it runs their cleanup, which touches `connections`, so the
+  // context must go first (members die in reverse order: it is declared after them).
+  ~Worker() { acceptor.reset(); }
 };
 
 std::string JsonEscape(std::string_view s) {
@@ -233,7 +241,11 @@ void Server::Impl::LogAccess(const Request& req, const Response& res,
 
 asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
   beast::tcp_stream stream(std::move(socket));
-  Connection conn{&stream, Connection::State::kIdle};
+  Connection conn{[&stream] {
+                    error_code ignored;
+                    stream.socket().cancel(ignored);
+                  },
+                  Connection::State::kIdle};
   const auto registered = w.connections.insert(w.connections.end(), &conn);
   struct Unregister {
     Worker& w;
@@ -343,6 +355,28 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
     conn.state = Connection::State::kHandling;
     req.body = std::move(parser.get().body());
 
+    if (Api::IsEventsPath(req.path) && beast::websocket::is_upgrade(parser.get())) {
+      auto who = api.AuthenticateEvents(req);
+      if (!who) {
+        Response res = ErrorResponse(who.error());
+        ApplyCommonHeaders(res, true);
+        co_await WriteResponse(stream, req, res, false);
+        LogAccess(req, res, start);
+        break;
+      }
+      Response upgraded;
+      upgraded.status = 101;
+      LogAccess(req, upgraded, start);
+      auto session = std::make_shared<WebSocketSession>(std::move(stream), std::move(*who),
+                                                        api.events());
+      conn.cancel = [weak = std::weak_ptr<WebSocketSession>(session)] {
+        if (auto s = weak.lock()) s->Cancel();
+      };
+      conn.state = Connection::State::kIdle;
+      co_await session->Run(parser.release());
+      co_return;  // the stream now belongs to the session
+    }
+
     Response res;
     const Api::Plan plan = api.Prepare(req);
     if (plan.execution == Execution::kInline) {
@@ -372,7 +406,7 @@ void Server::Impl::BeginShutdown() {
       // Idle connections and requests still arriving go now; requests being
       // handled finish and close after their response.
       for (Connection* c : w.connections) {
-        if (c->state != Connection::State::kHandling) c->stream->socket().cancel(ec);
+        if (c->state != Connection::State::kHandling) c->cancel();
       }
     });
   }

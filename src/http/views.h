@@ -2,7 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include "core/ports/ticket_repository.h"
 #include "core/user.h"
+#include "services/ticket_service.h"
 
 namespace textura::http {
 
@@ -11,5 +13,7 @@ boost::json::object UserView(const core::User& user);
 boost::json::value AccountView(const std::optional<core::Account>& account);
 // {"user","account","csrf_token"}: the answer of signup, login and /me.
 boost::json::object SessionView(const core::Principal& principal);
+boost::json::object TicketJson(const core::TicketView& view);
+boost::json::object MessageJson(const services::MessageView& view);
 
 }  // namespace textura::http

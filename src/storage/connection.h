@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace textura::storage {
 
@@ -48,6 +49,9 @@ class Connection {
   // Returns the number of rows changed. Statements are prepared once per connection.
   virtual std::int64_t Run(std::string_view sql, std::initializer_list<SqlValue> params = {},
                            const RowFn& on_row = {}) = 0;
+  // The same with a parameter list built at run time.
+  virtual std::int64_t RunArgs(std::string_view sql, const std::vector<SqlValue>& params,
+                               const RowFn& on_row = {}) = 0;
   // Runs a script of statements without parameters (migrations, BEGIN/COMMIT).
   virtual void Exec(std::string_view script) = 0;
   // True once the connection is unusable (e.g. the server went away): drop it.

@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 
+#include "core/ports/ticket_repository.h"
 #include "core/ports/user_repository.h"
 #include "core/result.h"
 
@@ -15,6 +16,7 @@ class Repositories {
   virtual AccountRepository& accounts() = 0;
   virtual UserRepository& users() = 0;
   virtual SessionRepository& sessions() = 0;
+  virtual TicketRepository& tickets() = 0;
 };
 
 // The database as use cases see it. Thread-safe; calls block the calling thread.

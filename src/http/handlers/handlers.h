@@ -8,5 +8,6 @@ namespace textura::http {
 // Each resource's handlers register their routes here (one file per resource).
 void RegisterSystemRoutes(Router& router, Api& api);
 void RegisterAuthRoutes(Router& router, Api& api);
+void RegisterTicketRoutes(Router& router, Api& api);
 
 }  // namespace textura::http

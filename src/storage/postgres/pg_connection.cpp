@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -60,6 +61,16 @@ class PgConnection final : public Connection {
 
   std::int64_t Run(std::string_view sql, std::initializer_list<SqlValue> params,
                    const RowFn& on_row) override {
+    return RunSpan(sql, std::span<const SqlValue>(params.begin(), params.size()), on_row);
+  }
+
+  std::int64_t RunArgs(std::string_view sql, const std::vector<SqlValue>& params,
+                       const RowFn& on_row) override {
+    return RunSpan(sql, std::span<const SqlValue>(params), on_row);
+  }
+
+  std::int64_t RunSpan(std::string_view sql, std::span<const SqlValue> params,
+                       const RowFn& on_row) {
     const std::string& name = Prepare(sql);
     std::vector<std::string> storage;
     storage.reserve(params.size());

@@ -1,14 +1,16 @@
 #include "storage/sql/repositories.h"
 
 #include "storage/sql/identity_repositories.h"
+#include "storage/sql/ticket_repository.h"
 
 namespace textura::storage {
 
 struct SqlRepositories::Impl {
-  explicit Impl(Connection& conn) : accounts(conn), users(conn), sessions(conn) {}
+  explicit Impl(Connection& conn) : accounts(conn), users(conn), sessions(conn), tickets(conn) {}
   SqlAccountRepository accounts;
   SqlUserRepository users;
   SqlSessionRepository sessions;
+  SqlTicketRepository tickets;
 };
 
 SqlRepositories::SqlRepositories(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
@@ -17,5 +19,6 @@ SqlRepositories::~SqlRepositories() = default;
 core::AccountRepository& SqlRepositories::accounts() { return impl_->accounts; }
 core::UserRepository& SqlRepositories::users() { return impl_->users; }
 core::SessionRepository& SqlRepositories::sessions() { return impl_->sessions; }
+core::TicketRepository& SqlRepositories::tickets() { return impl_->tickets; }
 
 }  // namespace textura::storage

@@ -18,6 +18,7 @@ class SqlRepositories final : public core::Repositories {
   core::AccountRepository& accounts() override;
   core::UserRepository& users() override;
   core::SessionRepository& sessions() override;
+  core::TicketRepository& tickets() override;
 
  private:
   struct Impl;

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -72,6 +73,16 @@ class SqliteConnection final : public Connection {
 
   std::int64_t Run(std::string_view sql, std::initializer_list<SqlValue> params,
                    const RowFn& on_row) override {
+    return RunSpan(sql, std::span<const SqlValue>(params.begin(), params.size()), on_row);
+  }
+
+  std::int64_t RunArgs(std::string_view sql, const std::vector<SqlValue>& params,
+                       const RowFn& on_row) override {
+    return RunSpan(sql, std::span<const SqlValue>(params), on_row);
+  }
+
+  std::int64_t RunSpan(std::string_view sql, std::span<const SqlValue> params,
+                       const RowFn& on_row) {
     Prepared& p = Prepare(sql);
     sqlite3_stmt* stmt = p.stmt;
     struct Reset {
@@ -81,7 +92,7 @@ class SqliteConnection final : public Connection {
         sqlite3_clear_bindings(s);
       }
     } reset{stmt};
-    const auto* args = params.begin();
+    const SqlValue* args = params.data();
     for (size_t slot = 0; slot < p.param_of_slot.size(); ++slot) {
       const int index = p.param_of_slot[slot];
       if (index < 1 || static_cast<size_t>(index) > params.size()) {

@@ -1,0 +1,121 @@
+#include "http/event_hub.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+
+#include "http/views.h"
+
+namespace textura::http {
+
+namespace json = boost::json;
+
+namespace {
+
+std::shared_ptr<const std::string> Frame(const json::object& o) {
+  return std::make_shared<const std::string>(json::serialize(o));
+}
+
+}  // namespace
+
+EventHub::EventHub() : thread_([this] { Loop(); }) {}
+
+EventHub::~EventHub() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+void EventHub::Add(const std::shared_ptr<EventClient>& client) {
+  std::lock_guard lock(mutex_);
+  clients_.push_back(client);
+}
+
+void EventHub::Remove(const EventClient* client) {
+  std::lock_guard lock(mutex_);
+  std::erase_if(clients_, [&](const std::weak_ptr<EventClient>& w) {
+    auto c = w.lock();
+    return !c || c.get() == client;
+  });
+}
+
+std::size_t EventHub::client_count() const {
+  std::lock_guard lock(mutex_);
+  return clients_.size();
+}
+
+void EventHub::TicketChanged(const core::TicketEvent& event) {
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back(event);
+  }
+  cv_.notify_one();
+}
+
+void EventHub::Loop() {
+  for (;;) {
+    core::TicketEvent event;
+    {
+      std::unique_lock lock(mutex_);
+      cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      event = queue_.front();
+      queue_.pop_front();
+    }
+    try {
+      Deliver(event);
+    } catch (const std::exception& e) {
+      spdlog::error("event delivery failed for ticket {}: {}", event.ticket_id, e.what());
+    }
+  }
+}
+
+void EventHub::Deliver(const core::TicketEvent& event) {
+  if (!tickets_) return;
+  // Snapshot the connections allowed to see the ticket, grouped by user.
+  std::unordered_map<core::UserId, std::vector<std::shared_ptr<EventClient>>> by_user;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& w : clients_) {
+      auto c = w.lock();
+      if (!c) continue;
+      const core::Principal& p = c->principal();
+      if (event.kind == core::TicketEvent::Kind::kRead && p.user.id != event.actor) continue;
+      if (!services::CanSeeAccount(p, event.account_id)) continue;
+      by_user[p.user.id].push_back(std::move(c));
+    }
+  }
+  for (auto& [user, clients] : by_user) {
+    const core::Principal& who = clients.front()->principal();
+    std::vector<std::shared_ptr<const std::string>> frames;
+    if (event.kind == core::TicketEvent::Kind::kMessageCreated && event.message_id) {
+      auto m = tickets_->GetMessage(who, event.ticket_id, *event.message_id);
+      if (!m) continue;
+      frames.push_back(Frame({{"type", "ticket.message_created"},
+                              {"ticket_id", event.ticket_id},
+                              {"message", MessageJson(*m)}}));
+    }
+    auto ticket = tickets_->Get(who, event.ticket_id);
+    if (!ticket) continue;
+    if (event.kind != core::TicketEvent::Kind::kRead) {
+      frames.push_back(Frame({{"type", "ticket.updated"}, {"ticket", TicketJson(*ticket)}}));
+    }
+    if (event.kind != core::TicketEvent::Kind::kUpdated) {
+      auto summary = tickets_->Summary(who);
+      if (summary) {
+        frames.push_back(Frame({{"type", "unread.changed"},
+                                {"ticket_id", event.ticket_id},
+                                {"unread_count", ticket->unread_count},
+                                {"unread_total", summary->unread_total}}));
+      }
+    }
+    for (auto& c : clients) {
+      for (const auto& f : frames) c->Send(f);
+    }
+  }
+}
+
+}  // namespace textura::http

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "core/ports/event_sink.h"
+#include "core/user.h"
+#include "services/ticket_service.h"
+
+namespace textura::http {
+
+// One open events connection (a WebSocket). Send() may be called from any thread
+// and must not block.
+class EventClient {
+ public:
+  virtual ~EventClient() = default;
+  virtual const core::Principal& principal() const = 0;
+  virtual void Send(std::shared_ptr<const std::string> frame) = 0;
+};
+
+// Live updates for the web app (API.md "Events"). Services report what changed
+// (ids only); the hub, on its own thread, renders each event for every connected
+// user allowed to see it, through the same service calls the API uses, so an event
+// never shows a reader more than GET would. Frames for one user are encoded once and
+// sent to each of that user's connections.
+class EventHub final : public core::EventSink {
+ public:
+  EventHub();
+  ~EventHub() override;
+
+  // The service used to render events; set once during wiring, before any event.
+  void Attach(services::TicketService& tickets) { tickets_ = &tickets; }
+
+  // Register before the WebSocket handshake completes, so no event is missed.
+  void Add(const std::shared_ptr<EventClient>& client);
+  void Remove(const EventClient* client);
+  std::size_t client_count() const;
+
+  void TicketChanged(const core::TicketEvent& event) override;
+
+ private:
+  void Loop();
+  void Deliver(const core::TicketEvent& event);
+
+  services::TicketService* tickets_ = nullptr;
+  mutable std::mutex mutex_;
+  std::condition_variable cv_;
+  std::vector<std::weak_ptr<EventClient>> clients_;  // GUARDED_BY(mutex_)
+  std::deque<core::TicketEvent> queue_;              // GUARDED_BY(mutex_)
+  bool stopping_ = false;                            // GUARDED_BY(mutex_)
+  std::thread thread_;
+};
+
+}  // namespace textura::http

@@ -1,0 +1,354 @@
+#include "services/ticket_service.h"
+
+#include <charconv>
+
+#include "core/validation.h"
+
+namespace textura::services {
+
+using core::Error;
+using core::ErrorCode;
+using core::Result;
+using core::Status;
+using core::support::Side;
+
+namespace {
+
+constexpr int kDefaultLimit = 20;
+constexpr int kMaxLimit = 100;
+constexpr std::size_t kMaxSearchLength = 200;
+constexpr std::size_t kMaxAttachments = 10;
+
+Error TicketNotFound(core::TicketId id) {
+  return Error::NotFound("Ticket #" + std::to_string(id) + " was not found.");
+}
+
+std::optional<std::int64_t> ParseInt64(std::string_view s) {
+  std::int64_t v = 0;
+  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+Result<int> ParseLimit(const std::optional<std::string>& text) {
+  if (!text) return kDefaultLimit;
+  const auto v = ParseInt64(*text);
+  if (!v || *v < 1 || *v > kMaxLimit) {
+    return Error::Validation("limit", "must be an integer from 1 to 100");
+  }
+  return static_cast<int>(*v);
+}
+
+std::string EncodeCursor(const core::support::Ticket& t) {
+  return std::to_string(core::ToMicros(t.last_message_at)) + "_" + std::to_string(t.id);
+}
+
+Result<core::TicketCursor> DecodeCursor(std::string_view text) {
+  const auto bad = [] { return Error::Validation("cursor", "is not a cursor from this list"); };
+  const auto sep = text.find('_');
+  if (sep == std::string_view::npos) return bad();
+  const auto at = ParseInt64(text.substr(0, sep));
+  const auto id = ParseInt64(text.substr(sep + 1));
+  if (!at || !id || *id < 0) return bad();
+  return core::TicketCursor{core::FromMicros(*at), *id};
+}
+
+Status CheckAttachments(const std::vector<std::int64_t>& ids) {
+  // Attachments arrive with their own issue; until then no id can be one of yours.
+  if (ids.size() > kMaxAttachments) {
+    return Error::Validation("attachment_ids", "at most 10 attachments per message");
+  }
+  if (!ids.empty()) {
+    return Error::Validation("attachment_ids",
+                             "attachment " + std::to_string(ids.front()) + " was not found");
+  }
+  return core::OkStatus();
+}
+
+}  // namespace
+
+bool CanSeeAccount(const core::Principal& who, core::AccountId account) {
+  if (core::IsStaff(who.user.role)) return true;
+  return who.account && who.account->id == account;
+}
+
+Side SideOf(const core::Principal& who) {
+  return core::IsStaff(who.user.role) ? Side::kTeam : Side::kCustomer;
+}
+
+TicketService::TicketService(core::Store& store, const core::Clock& clock,
+                             core::EventSink& events, core::support::BusinessCalendar calendar)
+    : store_(store), clock_(clock), events_(events), calendar_(std::move(calendar)) {}
+
+MessageView TicketService::ViewOf(core::Repositories& repos, const core::Principal& who,
+                                  core::support::SupportMessage message) {
+  MessageView v;
+  const auto refs = core::support::ExtractTicketRefs(message.body);
+  if (!refs.empty()) {
+    std::optional<core::AccountId> scope;
+    if (!core::IsStaff(who.user.role) && who.account) scope = who.account->id;
+    v.references = repos.tickets().Existing(refs, scope);
+  }
+  v.message = std::move(message);
+  return v;
+}
+
+Result<CreatedTicket> TicketService::Create(const core::Principal& who,
+                                            const NewTicketInput& in) {
+  if (core::IsStaff(who.user.role) || !who.account) {
+    return Error{ErrorCode::kForbidden,
+                 "Tickets are created by customers; the support team answers them.", {}, 0};
+  }
+  auto title = core::support::CleanTitle(in.title);
+  if (!title) return std::move(title).error();
+  const auto category = core::support::ParseRequestType(in.category);
+  if (!category) {
+    return Error::Validation("category", "must be one of critical, question, feature_request");
+  }
+  if (auto s = CheckAttachments(in.attachment_ids); !s) return std::move(s).error();
+  auto body = core::support::CleanBody(in.body, core::support::Attachments::kNone);
+  if (!body) return std::move(body).error();
+  std::optional<std::string> chat_url;
+  if (in.chat_url && !in.chat_url->empty()) {
+    auto cleaned = core::support::CleanChatUrl(*in.chat_url);
+    if (!cleaned) return std::move(cleaned).error();
+    chat_url = std::move(*cleaned);
+  }
+  if (in.employee_id) {
+    // AI employees arrive with their own issue; until then none can be named.
+    return Error::Validation("employee_id",
+                             "AI employee " + std::to_string(*in.employee_id) + " was not found");
+  }
+
+  const core::Time now = clock_.Now();
+  auto created = core::WriteValue<CreatedTicket>(
+      store_, [&](core::Repositories& repos) -> Result<CreatedTicket> {
+        if (in.follow_up_of) {
+          auto old = repos.tickets().Find(*in.follow_up_of);
+          if (!old || !CanSeeAccount(who, old->account_id)) {
+            return Error::Validation("follow_up_of", "ticket #" +
+                                                         std::to_string(*in.follow_up_of) +
+                                                         " was not found");
+          }
+        }
+        core::support::Ticket t;
+        t.account_id = who.account->id;
+        t.created_by = who.user.id;
+        t.title = *title;
+        t.category = *category;
+        t.chat_url = chat_url;
+        t.follow_up_of = in.follow_up_of;
+        t.created_at = now;
+        core::support::ApplyMessage(t, Side::kCustomer, now, calendar_);
+        t = repos.tickets().Insert(std::move(t));
+        core::support::SupportMessage m;
+        m.ticket_id = t.id;
+        m.author_id = who.user.id;
+        m.author_name = who.user.name;
+        m.side = Side::kCustomer;
+        m.body = *body;
+        m.created_at = now;
+        m = repos.tickets().InsertMessage(std::move(m));
+        repos.tickets().MarkRead(who.user.id, t);
+        CreatedTicket out;
+        out.ticket = core::TicketView{std::move(t), who.account->name, 0};
+        out.message = ViewOf(repos, who, std::move(m));
+        return out;
+      });
+  if (created) {
+    events_.TicketChanged({core::TicketEvent::Kind::kMessageCreated, created->ticket.ticket.id,
+                           created->ticket.ticket.account_id, created->message.message.id,
+                           who.user.id});
+  }
+  return created;
+}
+
+Result<TicketPage> TicketService::List(const core::Principal& who, const ListTicketsInput& in) {
+  core::TicketQuery q;
+  const bool staff = core::IsStaff(who.user.role);
+  if (!staff) {
+    if (!who.account) return Error::NotFound("No account.");
+    q.account_id = who.account->id;
+  }
+  if (in.status && *in.status != "all") {
+    q.status = core::support::ParseTicketStatus(*in.status);
+    if (!q.status) return Error::Validation("status", "must be one of all, on_customer, done");
+  }
+  if (in.q) {
+    auto cleaned = core::CleanText("q", *in.q, 0, kMaxSearchLength);
+    if (!cleaned) return std::move(cleaned).error();
+    q.folded_search = core::support::FoldCase(*cleaned);
+  }
+  auto limit = ParseLimit(in.limit);
+  if (!limit) return std::move(limit).error();
+  q.limit = *limit;
+  if (in.cursor && !in.cursor->empty()) {
+    auto cursor = DecodeCursor(*in.cursor);
+    if (!cursor) return std::move(cursor).error();
+    q.after = *cursor;
+  }
+  // Staff-only filters; a customer naming them gets a clear answer, not a silent no-op.
+  const auto staff_only = [&](const char* field) {
+    return Error::Validation(field, "is a filter of the support team's queue");
+  };
+  if (in.account_id) {
+    if (!staff) return staff_only("account_id");
+    const auto id = ParseInt64(*in.account_id);
+    if (!id) return Error::Validation("account_id", "must be an integer");
+    q.account_id = *id;
+  }
+  if (in.awaiting) {
+    if (!staff) return staff_only("awaiting");
+    q.awaiting = core::support::ParseSide(*in.awaiting);
+    if (!q.awaiting) return Error::Validation("awaiting", "must be team or customer");
+  }
+  if (in.category) {
+    if (!staff) return staff_only("category");
+    q.category = core::support::ParseRequestType(*in.category);
+    if (!q.category) {
+      return Error::Validation("category", "must be one of critical, question, feature_request");
+    }
+  }
+  auto rows = core::ReadValue<std::vector<core::TicketView>>(
+      store_, [&](core::Repositories& repos) -> Result<std::vector<core::TicketView>> {
+        return repos.tickets().List(q, who.user.id, SideOf(who));
+      });
+  if (!rows) return std::move(rows).error();
+  TicketPage page;
+  page.items = std::move(*rows);
+  if (static_cast<int>(page.items.size()) > q.limit) {
+    page.items.resize(q.limit);
+    page.next_cursor = EncodeCursor(page.items.back().ticket);
+  }
+  return page;
+}
+
+Result<TicketSummary> TicketService::Summary(const core::Principal& who) {
+  const bool staff = core::IsStaff(who.user.role);
+  if (!staff && !who.account) return Error::NotFound("No account.");
+  std::optional<core::AccountId> scope;
+  if (!staff) scope = who.account->id;
+  return core::ReadValue<TicketSummary>(
+      store_, [&](core::Repositories& repos) -> Result<TicketSummary> {
+        TicketSummary s;
+        s.unread_total = repos.tickets().UnreadTotal(who.user.id, SideOf(who), scope);
+        s.counts = repos.tickets().Counts(scope);
+        return s;
+      });
+}
+
+Result<core::TicketView> TicketService::Get(const core::Principal& who, core::TicketId id) {
+  return core::ReadValue<core::TicketView>(
+      store_, [&](core::Repositories& repos) -> Result<core::TicketView> {
+        auto v = repos.tickets().View(id, who.user.id, SideOf(who));
+        if (!v || !CanSeeAccount(who, v->ticket.account_id)) return TicketNotFound(id);
+        return std::move(*v);
+      });
+}
+
+Result<MessagePage> TicketService::Messages(const core::Principal& who, core::TicketId id,
+                                            const std::optional<std::string>& after_id,
+                                            const std::optional<std::string>& limit_text) {
+  auto limit = ParseLimit(limit_text);
+  if (!limit) return std::move(limit).error();
+  core::MessageId after = 0;
+  if (after_id && !after_id->empty()) {
+    const auto v = ParseInt64(*after_id);
+    if (!v || *v < 0) return Error::Validation("after_id", "must be a message id");
+    after = *v;
+  }
+  return core::ReadValue<MessagePage>(store_, [&](core::Repositories& repos) -> Result<MessagePage> {
+    auto t = repos.tickets().Find(id);
+    if (!t || !CanSeeAccount(who, t->account_id)) return TicketNotFound(id);
+    auto rows = repos.tickets().Messages(id, after, *limit + 1);
+    MessagePage page;
+    const bool more = static_cast<int>(rows.size()) > *limit;
+    if (more) rows.resize(*limit);
+    for (auto& m : rows) page.items.push_back(ViewOf(repos, who, std::move(m)));
+    if (more) page.next_cursor = std::to_string(page.items.back().message.id);
+    return page;
+  });
+}
+
+Result<MessageView> TicketService::Post(const core::Principal& who, core::TicketId id,
+                                        const PostMessageInput& in) {
+  if (auto s = CheckAttachments(in.attachment_ids); !s) return std::move(s).error();
+  auto body = core::support::CleanBody(in.body, core::support::Attachments::kNone);
+  if (!body) return std::move(body).error();
+  const core::Time now = clock_.Now();
+  core::AccountId account = 0;
+  auto posted = core::WriteValue<MessageView>(
+      store_, [&](core::Repositories& repos) -> Result<MessageView> {
+        // Read inside the write: concurrent posts to one ticket see each other's counts.
+        auto t = repos.tickets().Find(id);
+        if (!t || !CanSeeAccount(who, t->account_id)) return TicketNotFound(id);
+        if (auto s = core::support::CheckOpen(*t); !s) return std::move(s).error();
+        const Side side = SideOf(who);
+        core::support::ApplyMessage(*t, side, now, calendar_);
+        repos.tickets().Update(*t);
+        core::support::SupportMessage m;
+        m.ticket_id = id;
+        m.author_id = who.user.id;
+        m.author_name = who.user.name;
+        m.side = side;
+        m.body = *body;
+        m.created_at = now;
+        m = repos.tickets().InsertMessage(std::move(m));
+        account = t->account_id;
+        return ViewOf(repos, who, std::move(m));
+      });
+  if (posted) {
+    events_.TicketChanged({core::TicketEvent::Kind::kMessageCreated, id, account,
+                           posted->message.id, who.user.id});
+  }
+  return posted;
+}
+
+Result<int> TicketService::MarkRead(const core::Principal& who, core::TicketId id) {
+  core::AccountId account = 0;
+  Status s = store_.Write([&](core::Repositories& repos) -> Status {
+    auto t = repos.tickets().Find(id);
+    if (!t || !CanSeeAccount(who, t->account_id)) return TicketNotFound(id);
+    repos.tickets().MarkRead(who.user.id, *t);
+    account = t->account_id;
+    return core::OkStatus();
+  });
+  if (!s) return std::move(s).error();
+  events_.TicketChanged({core::TicketEvent::Kind::kRead, id, account, std::nullopt, who.user.id});
+  return 0;
+}
+
+Result<core::TicketView> TicketService::Close(const core::Principal& who, core::TicketId id) {
+  const core::Time now = clock_.Now();
+  bool changed = false;
+  auto closed = core::WriteValue<core::TicketView>(
+      store_, [&](core::Repositories& repos) -> Result<core::TicketView> {
+        auto t = repos.tickets().Find(id);
+        if (!t || !CanSeeAccount(who, t->account_id)) return TicketNotFound(id);
+        if (t->status != core::support::TicketStatus::kDone) {
+          core::support::Close(*t, now);
+          repos.tickets().Update(*t);
+          changed = true;
+        }
+        return *repos.tickets().View(id, who.user.id, SideOf(who));
+      });
+  if (closed && changed) {
+    events_.TicketChanged({core::TicketEvent::Kind::kUpdated, id, closed->ticket.account_id,
+                           std::nullopt, who.user.id});
+  }
+  return closed;
+}
+
+Result<MessageView> TicketService::GetMessage(const core::Principal& who, core::TicketId ticket,
+                                              core::MessageId id) {
+  return core::ReadValue<MessageView>(store_, [&](core::Repositories& repos) -> Result<MessageView> {
+    auto m = repos.tickets().FindMessage(id);
+    auto t = repos.tickets().Find(ticket);
+    if (!m || !t || m->ticket_id != ticket || !CanSeeAccount(who, t->account_id)) {
+      return Error::NotFound("Message not found.");
+    }
+    return ViewOf(repos, who, std::move(*m));
+  });
+}
+
+}  // namespace textura::services
