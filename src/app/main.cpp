@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "app/bench_seed.h"
 #include "app/config.h"
 #include "app/runtime.h"
 #include "http/server.h"
@@ -43,6 +44,15 @@ int CreateUser(const Config& config, const textura::services::NewUserInput& inpu
   return 0;
 }
 
+int SeedBench(const Config& config, const textura::app::SeedOptions& options) {
+  textura::app::Runtime runtime(config);
+  textura::integrations::SodiumPasswordHasher hasher(1);
+  textura::app::SeedBenchmark(runtime.database(), hasher.Hash(options.password), options);
+  std::cout << "seeded " << options.accounts << " accounts (customer1..customer" << options.accounts
+            << "@bench.textura, agent@bench.textura; password \"" << options.password << "\")\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,6 +80,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"staff", "admin", "customer"}));
   create->add_option("--company", company, "Company name (customers: creates their account)");
 
+  textura::app::SeedOptions seed;
+  auto* seed_bench = cli.add_subcommand(
+      "seed-bench", "Fill the database with benchmark data (accounts, tickets, messages)");
+  seed_bench->add_option("--accounts", seed.accounts, "Accounts, one customer each")
+      ->check(CLI::Range(1, 1000000));
+  seed_bench->add_option("--tickets", seed.tickets, "Tickets in all")->check(CLI::Range(0, 100000000));
+  seed_bench->add_option("--messages", seed.messages_per_ticket, "Messages per ticket")
+      ->check(CLI::Range(1, 1000));
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -77,6 +96,7 @@ int main(int argc, char** argv) {
     textura::app::SetUpLogging(config.log_level);
     if (*serve) return Serve(config);
     if (*migrate) return Migrate(config);
+    if (*seed_bench) return SeedBench(config, seed);
     if (*create) {
       input.role = *textura::core::ParseRole(role);
       if (!company.empty()) input.company = company;
