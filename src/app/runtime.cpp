@@ -1,6 +1,5 @@
 #include "app/runtime.h"
 
-#include <spdlog/async.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -42,13 +41,7 @@ void SetUpLogging(const std::string& level) {
   err->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
   spdlog::set_default_logger(err);
   spdlog::set_level(spdlog::level::from_str(level));
-  // Requests are logged off the request path; under overload old lines are dropped
-  // rather than slowing requests down.
-  spdlog::init_thread_pool(16384, 1);
-  auto access = spdlog::create_async_nb<spdlog::sinks::stdout_sink_mt>("access");
-  access->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ",%v})", spdlog::pattern_time_type::utc);
-  access->set_level(spdlog::level::info);
-  access->flush_on(spdlog::level::info);
+  // The access log (JSON lines on stdout) is written by http::AccessLog.
 }
 
 Runtime::Runtime(const Config& config) : config_(config) {

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/access_log.h"
 #include "http/headers.h"
 #include "http/json.h"
 #include "http/websocket_session.h"
@@ -92,22 +93,6 @@ struct Worker {
   ~Worker() { acceptor.reset(); }
 };
 
-std::string JsonEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      out += '?';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 struct Server::Impl {
@@ -115,14 +100,14 @@ struct Server::Impl {
       : options(std::move(o)),
         api(a),
         pool(options.worker_threads),
-        access_log(spdlog::get("access") ? spdlog::get("access") : spdlog::default_logger()) {}
+        access_log(options.access_log) {}
 
   ServerOptions options;
   Api& api;
   asio::thread_pool pool;
   std::vector<std::unique_ptr<Worker>> workers;
   std::uint16_t bound_port = 0;
-  std::shared_ptr<spdlog::logger> access_log;
+  AccessLog access_log;
 
   void Listen();
   void Run();
@@ -230,13 +215,21 @@ asio::awaitable<void> Server::Impl::LingeringClose(beast::tcp_stream& stream) {
 
 void Server::Impl::LogAccess(const Request& req, const Response& res,
                              std::chrono::steady_clock::time_point start) const {
-  if (!options.access_log) return;
-  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                      std::chrono::steady_clock::now() - start)
-                      .count();
-  access_log->info(R"("event":"http","method":"{}","path":"{}","status":{},"bytes":{},"us":{},"ip":"{}")",
-               MethodName(req.method), JsonEscape(req.path), res.status, res.Body().size(), us,
-               req.remote_ip);
+  access_log.Record(MethodName(req.method), req.path, res.status, res.Body().size(),
+                    std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - start),
+                    req.remote_ip);
+}
+
+// Writes each I/O thread's buffered access log lines every 250 ms.
+asio::awaitable<void> FlushAccessLog(Worker& w, const AccessLog& log) {
+  asio::steady_timer timer(w.ioc);
+  while (!w.stopping) {
+    timer.expires_after(std::chrono::milliseconds(250));
+    auto [ec] = co_await timer.async_wait(kAsTuple);
+    log.Flush();
+    if (ec) break;
+  }
 }
 
 asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
@@ -422,9 +415,17 @@ void Server::Impl::Run() {
     spdlog::info(R"({{"event":"shutdown","signal":{}}})", signo);
     BeginShutdown();
   });
-  for (auto& w : workers) asio::co_spawn(w->ioc, Accept(*w), asio::detached);
+  for (auto& w : workers) {
+    asio::co_spawn(w->ioc, Accept(*w), asio::detached);
+    if (access_log.enabled()) asio::co_spawn(w->ioc, FlushAccessLog(*w, access_log), asio::detached);
+  }
   std::vector<std::thread> threads;
-  for (auto& w : workers) threads.emplace_back([&w = *w] { w.ioc.run(); });
+  for (auto& w : workers) {
+    threads.emplace_back([&w = *w, this] {
+      w.ioc.run();
+      access_log.Flush();
+    });
+  }
   control.run();
 
   // Give in-flight requests the grace period, then cut whatever is left.
