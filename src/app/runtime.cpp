@@ -53,7 +53,12 @@ Runtime::Runtime(const Config& config) : config_(config) {
   if (int n = database_->Migrate(); n > 0) spdlog::info("applied {} migration(s)", n);
   auth_ = std::make_unique<services::AuthService>(*database_, *hasher_, tokens_, clock_,
                                                   config_.auth);
-  tickets_ = std::make_unique<services::TicketService>(*database_, clock_, events_,
+  core::EventSink* sink = &events_;
+  if (!database_->embedded()) {
+    bus_ = std::make_unique<storage::PgEventBus>(config_.database_url, events_);
+    sink = bus_.get();
+  }
+  tickets_ = std::make_unique<services::TicketService>(*database_, clock_, *sink,
                                                        LoadCalendar(config_.calendar_file));
   events_.Attach(*tickets_);
 }

@@ -11,6 +11,7 @@
 #include "services/auth_service.h"
 #include "services/ticket_service.h"
 #include "storage/database.h"
+#include "storage/postgres/pg_event_bus.h"
 
 namespace textura::app {
 
@@ -36,6 +37,9 @@ class Runtime {
   std::unique_ptr<storage::Database> database_;
   std::unique_ptr<services::AuthService> auth_;
   http::EventHub events_;
+  // With PostgreSQL, events travel through LISTEN/NOTIFY so every instance's hub
+  // hears every change; with SQLite (one process) they go to the hub directly.
+  std::unique_ptr<storage::PgEventBus> bus_;
   std::unique_ptr<services::TicketService> tickets_;
   std::unique_ptr<http::Api> api_;
 };

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <random>
 
@@ -93,6 +94,16 @@ bool PostgresAvailable(std::string* why) {
   return true;
 }
 
+namespace {
+std::mutex g_urls_mutex;
+std::map<const storage::Database*, std::string> g_urls;
+}  // namespace
+
+std::string PostgresUrlOf(const storage::Database& db) {
+  std::lock_guard lock(g_urls_mutex);
+  return g_urls[&db];
+}
+
 std::unique_ptr<storage::Database> FreshDatabase(Backend backend) {
   std::unique_ptr<storage::Database> db;
   if (backend == Backend::kSqlite) {
@@ -106,6 +117,8 @@ std::unique_ptr<storage::Database> FreshDatabase(Backend backend) {
       admin->WithConnection([&](storage::Connection& c) { c.Exec("CREATE DATABASE " + name); });
     }
     db = storage::Database::Open(Pg().UrlFor(name));
+    std::lock_guard lock(g_urls_mutex);
+    g_urls[db.get()] = Pg().UrlFor(name);
   }
   db->Migrate();
   return db;

@@ -50,6 +50,9 @@ std::string BackendName(Backend b);
 // (tests/pg/cluster.sh) and stops at exit.
 std::unique_ptr<storage::Database> FreshDatabase(Backend backend);
 
+// The URL a database made by FreshDatabase(kPostgres) was opened with.
+std::string PostgresUrlOf(const storage::Database& db);
+
 // Whether PostgreSQL tests can run here; when not, why (printed by the skip).
 bool PostgresAvailable(std::string* why);
 

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/ports/event_sink.h"
+
+namespace textura::storage {
+
+// Carries ticket events between server instances over PostgreSQL LISTEN/NOTIFY
+// (DESIGN.md §4): TicketChanged() sends a NOTIFY on its own connection; a listener
+// thread LISTENs on another and hands every event — this instance's own included —
+// to `local`, so each instance's hub serves its own WebSocket clients. Reconnects
+// with backoff when the server goes away (events sent meanwhile are lost; clients
+// refetch when their socket reconnects).
+class PgEventBus final : public core::EventSink {
+ public:
+  static constexpr const char* kChannel = "textura_events";
+
+  PgEventBus(std::string url, core::EventSink& local);
+  ~PgEventBus() override;
+
+  void TicketChanged(const core::TicketEvent& event) override;
+
+  // The NOTIFY payload of an event and back (exposed for tests).
+  static std::string Encode(const core::TicketEvent& event);
+  static bool Decode(std::string_view payload, core::TicketEvent& event);
+
+ private:
+  void Listen();
+  void Publish();
+
+  const std::string url_;
+  core::EventSink& local_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::deque<std::string> outbox_;  // GUARDED_BY(mutex_)
+  bool stopping_ = false;           // GUARDED_BY(mutex_)
+  int wake_fd_ = -1;                // eventfd that wakes the listener for shutdown
+  std::thread listener_;
+  std::thread publisher_;
+};
+
+}  // namespace textura::storage
