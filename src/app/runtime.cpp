@@ -61,6 +61,7 @@ Runtime::Runtime(const Config& config) : config_(config) {
   tickets_ = std::make_unique<services::TicketService>(*database_, clock_, *sink,
                                                        LoadCalendar(config_.calendar_file));
   events_.Attach(*tickets_);
+  auth_->SetEventSink(*sink);
 }
 
 http::Api& Runtime::api() {

@@ -55,6 +55,17 @@ void EventHub::TicketChanged(const core::TicketEvent& event) {
   cv_.notify_one();
 }
 
+void EventHub::SessionEnded(core::SessionId session) {
+  std::vector<std::shared_ptr<EventClient>> ending;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& w : clients_) {
+      if (auto c = w.lock(); c && c->principal().session.id == session) ending.push_back(c);
+    }
+  }
+  for (auto& c : ending) c->Close();
+}
+
 void EventHub::Loop() {
   for (;;) {
     core::TicketEvent event;

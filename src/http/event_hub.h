@@ -22,6 +22,8 @@ class EventClient {
   virtual ~EventClient() = default;
   virtual const core::Principal& principal() const = 0;
   virtual void Send(std::shared_ptr<const std::string> frame) = 0;
+  // Ends the connection (its session was signed out). Non-blocking.
+  virtual void Close() = 0;
 };
 
 // Live updates for the web app (API.md "Events"). Services report what changed
@@ -43,6 +45,7 @@ class EventHub final : public core::EventSink {
   std::size_t client_count() const;
 
   void TicketChanged(const core::TicketEvent& event) override;
+  void SessionEnded(core::SessionId session) override;
 
  private:
   void Loop();

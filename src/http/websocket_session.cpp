@@ -20,6 +20,10 @@ void WebSocketSession::Send(std::shared_ptr<const std::string> frame) {
   });
 }
 
+void WebSocketSession::Close() {
+  asio::post(ws_.get_executor(), [self = shared_from_this()] { self->Cancel(); });
+}
+
 void WebSocketSession::Enqueue(std::shared_ptr<const std::string> frame) {
   if (queue_.size() >= kMaxQueuedFrames) {
     Cancel();

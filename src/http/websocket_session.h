@@ -27,6 +27,7 @@ class WebSocketSession final : public EventClient,
 
   const core::Principal& principal() const override { return principal_; }
   void Send(std::shared_ptr<const std::string> frame) override;
+  void Close() override;
 
   // Completes the handshake for `upgrade` and runs until the connection ends.
   boost::asio::awaitable<void> Run(

@@ -122,10 +122,12 @@ Result<SignedIn> AuthService::OpenSession(core::Repositories& repos, core::User 
 
 Status AuthService::Logout(const core::Principal& principal) {
   const core::Time now = clock_.Now();
-  return store_.Write([&](core::Repositories& repos) -> Status {
+  Status s = store_.Write([&](core::Repositories& repos) -> Status {
     repos.sessions().Revoke(principal.session.id, now);
     return core::OkStatus();
   });
+  if (s && events_) events_->SessionEnded(principal.session.id);
+  return s;
 }
 
 Result<core::Principal> AuthService::Authenticate(std::string_view token) {

@@ -6,6 +6,7 @@
 
 #include "core/ports/clock.h"
 #include "core/ports/crypto.h"
+#include "core/ports/event_sink.h"
 #include "core/ports/store.h"
 #include "core/result.h"
 #include "core/user.h"
@@ -61,6 +62,10 @@ class AuthService {
   AuthService(core::Store& store, const core::PasswordHasher& hasher,
               const core::TokenSource& tokens, const core::Clock& clock, AuthLimits limits);
 
+  // Where signing out is announced, so live connections of that session end.
+  // Set once during wiring; none by default.
+  void SetEventSink(core::EventSink& events) { events_ = &events; }
+
   core::Result<SignedIn> Signup(const SignupInput& input, const ClientInfo& client);
   core::Result<SignedIn> Login(const LoginInput& input, const ClientInfo& client);
   core::Status Logout(const core::Principal& principal);
@@ -86,7 +91,8 @@ class AuthService {
   const AuthLimits limits_;
   SlidingWindowLimiter failures_by_email_;
   SlidingWindowLimiter attempts_by_ip_;
-  std::string dummy_hash_;  // verified against for unknown emails, so timing does not tell
+  std::string dummy_hash_;
+  core::EventSink* events_ = nullptr;  // verified against for unknown emails, so timing does not tell
 };
 
 }  // namespace textura::services

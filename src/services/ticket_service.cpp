@@ -294,6 +294,8 @@ Result<MessageView> TicketService::Post(const core::Principal& who, core::Ticket
         m.body = *body;
         m.created_at = now;
         m = repos.tickets().InsertMessage(std::move(m));
+        // Whoever writes in a ticket has read it.
+        repos.tickets().MarkRead(who.user.id, *t);
         account = t->account_id;
         return ViewOf(repos, who, std::move(m));
       });

@@ -20,6 +20,7 @@ class RecordingSink final : public core::EventSink {
     std::lock_guard lock(m_);
     events.push_back(e);
   }
+  void SessionEnded(core::SessionId) override {}
   std::vector<core::TicketEvent> events;
 
  private:
@@ -134,7 +135,9 @@ TEST_F(TicketServiceTest, ConversationMovesTheClockAndUnreadCounts) {
   clock_.Advance(1h);
   ASSERT_TRUE(tickets_.Post(anna_, id, {"The Concierge", {}}).ok());
   EXPECT_EQ(tickets_.Get(anna_, id)->unread_count, 0) << "own messages are never unread";
-  EXPECT_EQ(tickets_.Get(agent_, id)->unread_count, 2) << "staff never opened it";
+  EXPECT_EQ(tickets_.Get(agent_, id)->unread_count, 1)
+      << "the agent read the first message when replying; the new one is unread";
+  EXPECT_EQ(tickets_.Summary(agent_)->unread_total, 1);
   EXPECT_EQ(tickets_.Get(anna_, id)->ticket.reply_due_at,
             *core::ParseRfc3339("2026-11-24T14:00:00Z"));
 }

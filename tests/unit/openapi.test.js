@@ -69,6 +69,15 @@ describe('openapi.json', () => {
       'POST /api/v1/auth/logout',
       'GET /api/v1/me',
       'PATCH /api/v1/me',
+      'GET /api/v1/tickets',
+      'POST /api/v1/tickets',
+      'GET /api/v1/tickets/summary',
+      'GET /api/v1/tickets/{id}',
+      'GET /api/v1/tickets/{id}/messages',
+      'POST /api/v1/tickets/{id}/messages',
+      'POST /api/v1/tickets/{id}/read',
+      'POST /api/v1/tickets/{id}/close',
+      'GET /api/v1/events',
     ]) {
       assert.ok(have.includes(expected), `${expected} is not documented`);
     }
@@ -109,6 +118,71 @@ describe('openapi.json', () => {
         assert.ok(op.responses['403'], `${method} ${path} does not document 403 csrf_failed`);
         assert.ok(op.responses['401'], `${method} ${path} does not document 401`);
       }
+    }
+  });
+});
+
+describe('ticket and event schemas', () => {
+  const v = new OpenApiValidator(doc);
+  const schema = (name) => v.compile(`unit ${name}`, { $ref: `#/components/schemas/${name}` });
+  const ticket = {
+    id: 42, title: 'Booking link not working', status: 'on_customer', category: 'critical', account_id: 7,
+    account_name: 'Hotel', employee_id: null, chat_url: null, follow_up_of: null,
+    created_at: '2026-11-23T18:04:05Z', updated_at: '2026-11-23T18:04:05Z', closed_at: null,
+    last_message_at: '2026-11-23T18:04:05Z', message_count: 1, unread_count: 0, awaiting: 'team',
+    reply_due_at: '2026-11-23T22:04:05Z',
+  };
+  const done = { ...ticket, status: 'done', awaiting: null, reply_due_at: null, closed_at: '2026-11-24T10:00:00Z' };
+  const message = {
+    id: 9, ticket_id: 42, body: 'Hello', created_at: '2026-11-23T18:04:05Z',
+    author: { id: 3, name: 'Anna', side: 'customer' }, attachments: [], references: [41],
+  };
+
+  test('accept what the contract describes', () => {
+    for (const [name, value] of [
+      ['Ticket', ticket],
+      ['Ticket', done],
+      ['Ticket', { ...ticket, awaiting: 'customer', reply_due_at: null, employee_id: 3, chat_url: '/chats/1', follow_up_of: 41 }],
+      ['Message', message],
+      ['Message', { ...message, attachments: [{ id: 5, filename: 'shot.png', content_type: 'image/png', size: 48213, is_image: true, url: '/api/v1/attachments/5', thumbnail_url: '/api/v1/attachments/5/thumbnail' }] }],
+      ['TicketList', { items: [ticket, done], next_cursor: 'abc' }],
+      ['MessageList', { items: [message], next_cursor: null }],
+      ['TicketSummary', { unread_total: 2, counts: { on_customer: 1, done: 0 } }],
+      ['CreatedTicket', { ticket, message }],
+      ['MarkReadResponse', { unread_count: 0 }],
+      ['Event', { type: 'ticket.message_created', ticket_id: 42, message }],
+      ['Event', { type: 'ticket.updated', ticket }],
+      ['Event', { type: 'unread.changed', ticket_id: 42, unread_count: 1, unread_total: 3 }],
+    ]) {
+      const validate = schema(name);
+      assert.ok(validate(value), `${name}: ${JSON.stringify(validate.errors)}`);
+    }
+  });
+
+  test('reject what it does not', () => {
+    for (const [name, value] of [
+      ['Ticket', { ...ticket, extra: 1 }],
+      ['Ticket', { ...ticket, status: 'open' }],
+      ['Ticket', { ...ticket, category: 'bug' }],
+      ['Ticket', { ...ticket, awaiting: 'nobody' }],
+      ['Ticket', { ...ticket, created_at: '2026-11-23 18:04:05' }],
+      ['Ticket', { ...ticket, created_at: '2026-11-23T21:04:05+03:00' }],
+      ['Ticket', { ...ticket, status: 'done' }],
+      ['Ticket', { ...done, closed_at: null }],
+      ['Ticket', { ...ticket, closed_at: '2026-11-24T10:00:00Z' }],
+      ['Ticket', { ...ticket, reply_due_at: null }],
+      ['Ticket', { ...ticket, awaiting: 'customer' }],
+      ['Ticket', (({ account_name, ...rest }) => rest)(ticket)],
+      ['Message', { ...message, author: { ...message.author, side: 'bot' } }],
+      ['Message', (({ references, ...rest }) => rest)(message)],
+      ['Message', { ...message, references: [41, 41] }],
+      ['MarkReadResponse', { unread_count: 1 }],
+      ['TicketList', { items: [] }],
+      ['Event', { type: 'ticket.deleted', ticket_id: 42 }],
+      ['Event', { type: 'unread.changed', ticket_id: 42, unread_count: 1 }],
+      ['Event', { type: 'ticket.updated', ticket, extra: true }],
+    ]) {
+      assert.equal(schema(name)(value), false, `${name} accepted ${JSON.stringify(value)}`);
     }
   });
 });

@@ -23,12 +23,15 @@ class EventSink {
   virtual ~EventSink() = default;
   // Must not block: implementations queue the work.
   virtual void TicketChanged(const TicketEvent& event) = 0;
+  // A session was signed out: live connections opened with it must end.
+  virtual void SessionEnded(SessionId session) = 0;
 };
 
 // Drops events (tools and tests that do not care).
 class NullEventSink final : public EventSink {
  public:
   void TicketChanged(const TicketEvent&) override {}
+  void SessionEnded(SessionId) override {}
 };
 
 }  // namespace textura::core

@@ -80,10 +80,17 @@ PgEventBus::~PgEventBus() {
   ::close(wake_fd_);
 }
 
-void PgEventBus::TicketChanged(const core::TicketEvent& event) {
+void PgEventBus::TicketChanged(const core::TicketEvent& event) { Enqueue(Encode(event)); }
+
+// Ended sessions travel as "S,<session id>".
+void PgEventBus::SessionEnded(core::SessionId session) {
+  Enqueue("S," + std::to_string(session));
+}
+
+void PgEventBus::Enqueue(std::string payload) {
   {
     std::lock_guard lock(mutex_);
-    outbox_.push_back(Encode(event));
+    outbox_.push_back(std::move(payload));
   }
   cv_.notify_one();
 }
@@ -130,8 +137,17 @@ void PgEventBus::Listen() {
     if (fds[1].revents) continue;  // woken for shutdown: the loop head checks
     if (!PQconsumeInput(conn.pg)) continue;  // broken: reopened at the loop head
     while (PGnotify* n = PQnotifies(conn.pg)) {
+      const std::string_view payload = n->extra;
       core::TicketEvent event;
-      if (Decode(n->extra, event)) local_.TicketChanged(event);
+      if (payload.starts_with("S,")) {
+        core::SessionId session = 0;
+        const auto rest = payload.substr(2);
+        if (std::from_chars(rest.data(), rest.data() + rest.size(), session).ec == std::errc()) {
+          local_.SessionEnded(session);
+        }
+      } else if (Decode(payload, event)) {
+        local_.TicketChanged(event);
+      }
       PQfreemem(n);
     }
   }

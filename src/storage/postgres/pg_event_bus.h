@@ -25,6 +25,7 @@ class PgEventBus final : public core::EventSink {
   ~PgEventBus() override;
 
   void TicketChanged(const core::TicketEvent& event) override;
+  void SessionEnded(core::SessionId session) override;
 
   // The NOTIFY payload of an event and back (exposed for tests).
   static std::string Encode(const core::TicketEvent& event);
@@ -33,6 +34,7 @@ class PgEventBus final : public core::EventSink {
  private:
   void Listen();
   void Publish();
+  void Enqueue(std::string payload);
 
   const std::string url_;
   core::EventSink& local_;

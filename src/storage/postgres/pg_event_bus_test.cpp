@@ -38,6 +38,7 @@ class Collect final : public core::EventSink {
     got.push_back(e);
     cv.notify_all();
   }
+  void SessionEnded(core::SessionId) override {}
   bool WaitFor(std::size_t n) {
     std::unique_lock lock(m);
     return cv.wait_for(lock, std::chrono::seconds(10), [&] { return got.size() >= n; });

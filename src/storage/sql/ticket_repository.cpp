@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/validation.h"
 #include "storage/sql/row_mapping.h"
 
 namespace textura::storage {
@@ -72,7 +73,7 @@ constexpr std::string_view kCountsAll = "SELECT status, COUNT(*) FROM tickets GR
 constexpr std::string_view kExists = "SELECT account_id FROM tickets WHERE id = $1";
 
 // Trigram search needs three characters; shorter needles scan (within the filters).
-constexpr std::size_t kMinTrigramBytes = 3;
+constexpr std::size_t kMinTrigramChars = 3;
 
 Ticket TicketFrom(const Row& r) {
   Ticket t;
@@ -105,8 +106,12 @@ core::TicketView ViewFrom(const Row& r, Side reader_side) {
   v.account_name = TextAt(r, kTicketColumns);
   const int seen_customer = static_cast<int>(r.Int(kTicketColumns + 1));
   const int seen_team = static_cast<int>(r.Int(kTicketColumns + 2));
-  const int unread = reader_side == Side::kCustomer ? v.ticket.team_messages - seen_team
-                                                    : v.ticket.customer_messages - seen_customer;
+  int unread = reader_side == Side::kCustomer ? v.ticket.team_messages - seen_team
+                                              : v.ticket.customer_messages - seen_customer;
+  // The team reads as a team inbox: once someone on the team has answered (or the
+  // ticket is Done) nothing in it is waiting for an agent any more. This keeps each
+  // ticket's count consistent with the staff unread_total (tickets awaiting the team).
+  if (reader_side == Side::kTeam && v.ticket.awaiting != Side::kTeam) unread = 0;
   v.unread_count = unread > 0 ? unread : 0;
   return v;
 }
@@ -222,7 +227,7 @@ std::vector<core::TicketView> SqlTicketRepository::List(const core::TicketQuery&
     if (conn_.dialect() == Dialect::kPostgres) {
       needle = LikePattern(q.folded_search);
       sql += " AND t.title_folded LIKE " + param(std::string_view(needle)) + " ESCAPE '\\'";
-    } else if (q.folded_search.size() >= kMinTrigramBytes && !q.account_id) {
+    } else if (core::CodePointCount(q.folded_search) >= kMinTrigramChars && !q.account_id) {
       // Across all accounts the trigram index narrows a million titles to the hits.
       // Within one account (customers) its index already bounds the scan to that
       // account's tickets, which is cheaper than fetching every hit table-wide.
