@@ -12,8 +12,19 @@ const devApiTarget = process.env.TEXTURA_DEV_API ?? 'http://127.0.0.1:8080';
 export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@': srcDir } },
-  build: { outDir: 'dist', assetsDir: 'assets', sourcemap: false },
+  build: {
+    outDir: 'dist',
+    assetsDir: 'assets',
+    sourcemap: false,
+    // Libraries change less often than the app: a separate file stays cached across releases.
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } },
+    },
+  },
   server: {
+    // Tests read the server's API description (../src/http/openapi.json); the
+    // dev server itself keeps serving only the web app's own files.
+    ...(process.env.VITEST ? { fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } } : {}),
     proxy: {
       '/api': { target: devApiTarget, ws: true },
       '/healthz': devApiTarget,
@@ -24,6 +35,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/testing/setup.ts'],
     restoreMocks: true,
+    // Whole-app tests wait on debounces and backoff; give a busy machine room.
+    testTimeout: 15_000,
     unstubGlobals: true,
     // `react-router` and `react-router/dom` must be one module instance (one
     // router context). Vitest resolves `react-router` to its CJS build, while

@@ -9,6 +9,8 @@ export const DESKTOP = { width: 1280, height: 800 };
 /** Saves web/test-results/screenshots/<name>.png; `fullPage: false` for overlays. */
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  // A full-page capture of a scrolled page draws the fixed sidebar mid-page.
+  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage, animations: 'disabled' });
 }
 
@@ -51,4 +53,22 @@ export async function signOut(page: Page): Promise<void> {
 export async function chooseTheme(page: Page, theme: 'Light' | 'Dark' | 'System'): Promise<void> {
   await page.getByRole('radio', { name: theme }).check();
   await expect(page.getByRole('status').filter({ hasText: 'Saved to your profile.' })).toBeVisible();
+}
+
+export interface NewCustomer {
+  name: string;
+  company: string;
+  email: string;
+  password: string;
+}
+
+/** Creates a customer account through the sign-up page; ends signed in. */
+export async function signUp(page: Page, customer: NewCustomer): Promise<void> {
+  await page.goto('/signup');
+  await page.getByLabel('Your name').fill(customer.name);
+  await page.getByLabel('Company name').fill(customer.company);
+  await page.getByLabel('Work email').fill(customer.email);
+  await page.getByLabel('Password').fill(customer.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }

@@ -11,7 +11,13 @@ import { EmployeesRoute } from './routes/app/employees';
 import { FinanceRoute } from './routes/app/finance';
 import { HomeRedirect } from './routes/app/home-redirect';
 import { SettingsRoute } from './routes/app/settings';
-import { SupportRoute } from './routes/app/support';
+import {
+  NewTicketRoute,
+  SupportHelpRoute,
+  SupportHomeRoute,
+  SupportRoute,
+  TicketRoute,
+} from './routes/app/support';
 import { LoginRoute } from './routes/auth/login';
 import { SignupRoute } from './routes/auth/signup';
 import { NotFoundRoute } from './routes/not-found';
@@ -40,7 +46,16 @@ export const routes: RouteObject[] = [
               { path: paths.chats, element: <ChatsRoute /> },
               { path: paths.channels, element: <ChannelsRoute /> },
               { path: paths.finance, element: <FinanceRoute /> },
-              { path: paths.support, element: <SupportRoute /> },
+              {
+                path: paths.support,
+                element: <SupportRoute />,
+                children: [
+                  { index: true, element: <SupportHomeRoute /> },
+                  { path: 'new', element: <NewTicketRoute /> },
+                  { path: 'help', element: <SupportHelpRoute /> },
+                  { path: ':ticketId', element: <TicketRoute /> },
+                ],
+              },
               { path: paths.settings, element: <SettingsRoute /> },
             ],
           },

@@ -8,8 +8,15 @@ export const paths = {
   channels: '/channels',
   finance: '/finance',
   support: '/support',
+  supportNew: '/support/new',
+  supportHelp: '/support/help',
   settings: '/settings',
 } as const;
 
 /** Query parameter carrying the page to return to after signing in. */
 export const REDIRECT_PARAM = 'next';
+
+/** One support ticket's page. */
+export function ticketPath(id: number): string {
+  return `${paths.support}/${id}`;
+}

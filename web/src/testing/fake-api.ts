@@ -11,6 +11,8 @@ export interface FakeResponse {
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query parameters, e.g. `query.get('status')`. */
+  query: URLSearchParams;
   headers: Record<string, string>;
   body: unknown;
   credentials: RequestCredentials | undefined;
@@ -40,6 +42,7 @@ export function installFakeApi(routes: Record<string, FakeHandler> = {}): FakeAp
     const request: RecordedRequest = {
       method: init.method ?? 'GET',
       path: url.pathname,
+      query: url.searchParams,
       headers,
       body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
       credentials: init.credentials,

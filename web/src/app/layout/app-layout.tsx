@@ -5,6 +5,7 @@ import { paths } from '@/config/paths';
 import { useLogout } from '@/features/auth/api/logout';
 import { isStaffRole } from '@/features/auth/api/session';
 import { useSession } from '@/features/auth/hooks/use-session';
+import { useSupportEvents } from '@/features/support/hooks/use-support-events';
 import { useUnreadTotal } from '@/features/support/hooks/use-unread-total';
 import { navItemsFor } from './nav-items';
 import { SidebarNav } from './sidebar-nav';
@@ -17,6 +18,8 @@ const SIDEBAR_ID = 'app-sidebar';
 export function AppLayout() {
   const { user, account } = useSession();
   const unreadTotal = useUnreadTotal();
+  // Live ticket updates (and the badge) for as long as someone is signed in.
+  useSupportEvents();
   const navigate = useNavigate();
   const location = useLocation();
   // The phone menu is open on the page where it was opened; a new page closes it.

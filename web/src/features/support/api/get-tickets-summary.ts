@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest, isApiError } from '@/lib/api-client';
+import { ticketKeys } from './query-keys';
 
-// Only what the web app uses so far; `counts` arrives with the tickets pages.
 export const ticketsSummarySchema = z.object({
   unread_total: z.number().int().nonnegative(),
+  counts: z.object({ on_customer: z.number().int(), done: z.number().int() }),
 });
 export type TicketsSummary = z.infer<typeof ticketsSummarySchema>;
 
-export const ticketsSummaryQueryKey = ['tickets', 'summary'] as const;
+export const ticketsSummaryQueryKey = ticketKeys.summary();
 
 /** The caller's ticket summary, or null while the server has no tickets API (404). */
 export async function getTicketsSummary(signal?: AbortSignal): Promise<TicketsSummary | null> {
@@ -20,6 +21,7 @@ export async function getTicketsSummary(signal?: AbortSignal): Promise<TicketsSu
   }
 }
 
+// Events keep it live; the poll only repairs a connection that silently died.
 const REFRESH_MS = 60_000;
 
 export function useTicketsSummary({ enabled = true }: { enabled?: boolean } = {}) {

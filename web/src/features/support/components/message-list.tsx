@@ -1,0 +1,82 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { Message } from '../api/ticket-schemas';
+import { formatFullTime, formatMessageTime } from '../utils/format-time';
+import { MessageBody } from './message-body';
+import styles from './message-list.module.css';
+
+export interface MessageListProps {
+  messages: readonly Message[];
+  /** The viewer's side: their own new messages always scroll into view. */
+  ownSide: Message['author']['side'];
+  timeZone: string;
+  now: number;
+}
+
+// Within this distance of the bottom, the reader is following the conversation.
+const FOLLOWING_PX = 80;
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * The conversation, oldest first: the customer's messages on the right, the
+ * team's on the left (for customers and staff alike). Opens at the newest
+ * message and follows new ones — unless the reader has scrolled up to read
+ * older ones, and a reply from the other side arrives.
+ */
+export function MessageList({ messages, ownSide, timeZone, now }: MessageListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+  const last = messages.at(-1);
+  const lastId = last?.id;
+  const lastIsOwn = last?.author.side === ownSide;
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (element && (following.current || lastIsOwn)) {
+      element.scrollTop = element.scrollHeight;
+      following.current = true;
+    }
+  }, [lastId, lastIsOwn]);
+
+  const onScroll = () => {
+    const element = scrollRef.current;
+    if (element) following.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOWING_PX;
+  };
+
+  return (
+    <div ref={scrollRef} className={styles.scroll} onScroll={onScroll}>
+      <ol className={styles.messages} role="log" aria-label="Messages">
+        {messages.map((message) => (
+          <li key={message.id} className={styles.message} data-side={message.author.side} data-message-id={message.id}>
+            <div className={styles.bubble}>
+              <p className={styles.meta}>
+                <span className={styles.author}>{message.author.name}</span>
+                {message.author.side === 'team' ? <span className={styles.team}>Support team</span> : null}
+                <time dateTime={message.created_at} title={formatFullTime(message.created_at, timeZone)}>
+                  {formatMessageTime(message.created_at, timeZone, now)}
+                </time>
+              </p>
+              <MessageBody body={message.body} references={message.references} />
+              {message.attachments.length > 0 ? (
+                <ul className={styles.attachments} aria-label="Attachments">
+                  {message.attachments.map((file) => (
+                    <li key={file.id}>
+                      <a href={file.url} target="_blank" rel="noreferrer">
+                        {file.filename}
+                      </a>
+                      <span className={styles.size}>{formatSize(file.size)}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
