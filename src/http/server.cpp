@@ -483,7 +483,9 @@ asio::awaitable<bool> Server::Impl::ServeStream(
     parser.get().body().data = chunk.data();
     parser.get().body().size = chunk.size();
     deadline.Arm(options.read_timeout);
-    auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
+    // read_some: whatever has arrived goes to the sink now, so a limit or quota is
+    // enforced as soon as it is passed, not once 64 KiB have gathered.
+    auto [ec, n] = co_await bhttp::async_read_some(stream, buffer, parser, kAsTuple);
     deadline.Disarm();
     if (ec == bhttp::error::need_buffer) ec = {};
     const std::size_t got = chunk.size() - parser.get().body().size;
