@@ -57,7 +57,7 @@ struct Route {
   Execution execution;
   Handler handler;  // kBuffered
   BodyMode body = BodyMode::kBuffered;
-  StreamHandler stream;        // kStreamed
+  StreamHandler stream{};      // kStreamed
   std::size_t body_limit = 0;  // kStreamed: bytes
 };
 

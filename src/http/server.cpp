@@ -37,7 +37,7 @@ constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t kFirstReadBytes = 4096;
 // Streamed request bodies (uploads) and file responses (downloads) move through a
 // buffer of this size, so memory per connection stays flat however large the file.
-constexpr std::size_t kStreamChunkBytes = 64 * 1024;
+constexpr std::size_t kStreamChunkBytes = std::size_t{64} * 1024;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 // Per-connection state the shutdown code needs; lives on its thread's list.

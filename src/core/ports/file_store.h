@@ -28,7 +28,7 @@ class PendingFile {
   // SHA-256). Nothing may be appended afterwards.
   virtual Result<std::string> Finish() = 0;
 
-  static constexpr std::size_t kSniffBytes = 64 * 1024;
+  static constexpr std::size_t kSniffBytes = std::size_t{64} * 1024;
 };
 
 // Reads one stored file. Not thread-safe; the file stays readable while the reader
