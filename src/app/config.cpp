@@ -75,7 +75,9 @@ const std::vector<Setting>& Settings() {
        "time in-flight requests get on SIGTERM (10)",
        [](Config& c, auto& n, auto& v) { c.server.shutdown_grace = Seconds(n, v); }},
       {"server.max_header_bytes", "TEXTURA_MAX_HEADER_BYTES", "request header limit (16384)",
-       [](Config& c, auto& n, auto& v) { c.server.max_header_bytes = ParseInt(n, v, 1024, 1 << 20); }},
+       [](Config& c, auto& n, auto& v) {
+         c.server.max_header_bytes = ParseInt(n, v, 1024, 1 << 20);
+       }},
       {"server.max_body_bytes", "TEXTURA_MAX_BODY_BYTES", "JSON request body limit (1048576)",
        [](Config& c, auto& n, auto& v) { c.max_body_bytes = ParseInt(n, v, 1024, 1LL << 30); }},
       {"server.access_log", "TEXTURA_ACCESS_LOG", "log every request as JSON (true)",
@@ -91,16 +93,38 @@ const std::vector<Setting>& Settings() {
        [](Config& c, auto&, auto& v) { c.database_url = v; }},
       {"auth.login_max_failures_per_email", "TEXTURA_LOGIN_MAX_FAILURES_PER_EMAIL",
        "failed sign-ins per email per window before 429 (5)",
-       [](Config& c, auto& n, auto& v) { c.auth.max_failures_per_email = ParseInt(n, v, 1, 100000); }},
+       [](Config& c, auto& n, auto& v) {
+         c.auth.max_failures_per_email = ParseInt(n, v, 1, 100000);
+       }},
       {"auth.login_max_attempts_per_ip", "TEXTURA_LOGIN_MAX_ATTEMPTS_PER_IP",
        "sign-in and sign-up attempts per IP per window before 429 (30)",
-       [](Config& c, auto& n, auto& v) { c.auth.max_attempts_per_ip = ParseInt(n, v, 1, 1000000); }},
+       [](Config& c, auto& n, auto& v) {
+         c.auth.max_attempts_per_ip = ParseInt(n, v, 1, 1000000);
+       }},
       {"auth.login_window_seconds", "TEXTURA_LOGIN_WINDOW_SECONDS", "rate-limit window (900)",
        [](Config& c, auto& n, auto& v) { c.auth.window = Seconds(n, v); }},
       {"auth.session_ttl_days", "TEXTURA_SESSION_TTL_DAYS", "session lifetime (30)",
        [](Config& c, auto& n, auto& v) {
          c.auth.session_ttl = std::chrono::hours(24 * ParseInt(n, v, 1, 365));
        }},
+      {"attachments.max_upload_bytes", "TEXTURA_MAX_UPLOAD_BYTES",
+       "largest file one upload may carry (20971520)",
+       [](Config& c, auto& n, auto& v) {
+         c.attachments.max_upload_bytes = ParseInt(n, v, 1, 1LL << 40);
+       }},
+      {"attachments.account_quota_bytes", "TEXTURA_ACCOUNT_QUOTA_BYTES",
+       "storage all uploads of one account may take (1073741824)",
+       [](Config& c, auto& n, auto& v) {
+         c.attachments.account_quota_bytes = ParseInt(n, v, 0, 1LL << 50);
+       }},
+      {"attachments.upload_ttl_seconds", "TEXTURA_UPLOAD_TTL_SECONDS",
+       "uploads no message uses are deleted after this long (86400)",
+       [](Config& c, auto& n, auto& v) {
+         c.attachments.unused_ttl = std::chrono::seconds(ParseInt(n, v, 1, 365LL * 86400));
+       }},
+      {"attachments.gc_interval_seconds", "TEXTURA_ATTACHMENT_GC_INTERVAL_SECONDS",
+       "how often expired uploads and unreferenced files are collected (300)",
+       [](Config& c, auto& n, auto& v) { c.attachment_gc_interval = Seconds(n, v); }},
       {"support.calendar_file", "TEXTURA_CALENDAR_FILE",
        "business calendar file for reply targets (built-in: Moscow, Russian holidays)",
        [](Config& c, auto&, auto& v) { c.calendar_file = v; }},

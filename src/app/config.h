@@ -8,6 +8,7 @@
 
 #include "http/api.h"
 #include "http/server.h"
+#include "services/attachment_service.h"
 #include "services/auth_service.h"
 
 namespace textura::app {
@@ -32,6 +33,9 @@ struct Config {
   http::ServerOptions server;
   std::size_t max_body_bytes = 1 << 20;
   services::AuthLimits auth;
+  // Attachments live in <data_dir>/files/.
+  services::AttachmentLimits attachments;
+  std::chrono::seconds attachment_gc_interval{300};
 };
 
 // Reads a variable of the environment; nullopt when unset.

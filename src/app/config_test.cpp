@@ -36,6 +36,22 @@ TEST(Config, EnvironmentWinsOverTheFile) {
   EXPECT_EQ(c.database_url, "sqlite:///srv/textura/textura.db");
 }
 
+TEST(Config, AttachmentLimits) {
+  Config d = LoadConfig("", FakeEnv({}));
+  EXPECT_EQ(d.attachments.max_upload_bytes, 20u << 20);
+  EXPECT_EQ(d.attachments.account_quota_bytes, 1ULL << 30);
+  EXPECT_EQ(d.attachments.unused_ttl, std::chrono::hours(24));
+  Config c = LoadConfig("", FakeEnv({{"TEXTURA_MAX_UPLOAD_BYTES", "65536"},
+                                     {"TEXTURA_ACCOUNT_QUOTA_BYTES", "1000000"},
+                                     {"TEXTURA_UPLOAD_TTL_SECONDS", "2"},
+                                     {"TEXTURA_ATTACHMENT_GC_INTERVAL_SECONDS", "1"}}));
+  EXPECT_EQ(c.attachments.max_upload_bytes, 65536u);
+  EXPECT_EQ(c.attachments.account_quota_bytes, 1000000u);
+  EXPECT_EQ(c.attachments.unused_ttl, std::chrono::seconds(2));
+  EXPECT_EQ(c.attachment_gc_interval, std::chrono::seconds(1));
+  EXPECT_THROW(LoadConfig("", FakeEnv({{"TEXTURA_MAX_UPLOAD_BYTES", "0"}})), std::runtime_error);
+}
+
 TEST(Config, BadValuesNameTheSetting) {
   try {
     LoadConfig("", FakeEnv({{"TEXTURA_READ_TIMEOUT_SECONDS", "soon"}}));

@@ -17,6 +17,7 @@ int Serve(const Config& config) {
   textura::app::Runtime runtime(config);
   textura::http::Server server(config.server, runtime.api());
   server.Listen();
+  runtime.StartBackgroundJobs();
   spdlog::info("textura serving on http://{}:{} ({} I/O threads, database {})", config.server.host,
                server.port(), config.server.io_threads,
                runtime.database().embedded() ? "SQLite" : "PostgreSQL");

@@ -64,6 +64,40 @@ Runtime::Runtime(const Config& config) : config_(config) {
   auth_->SetEventSink(*sink);
 }
 
+services::AttachmentService& Runtime::attachments() {
+  if (attachments_) return *attachments_;
+  files_ = std::make_unique<integrations::FsFileStore>(
+      (std::filesystem::path(config_.data_dir) / "files").string());
+  sniffer_ = std::make_unique<integrations::MagicSniffer>();
+  thumbnailer_ = std::make_unique<integrations::VipsThumbnailer>();
+  attachments_ = std::make_unique<services::AttachmentService>(
+      *database_, *files_, *sniffer_, *thumbnailer_, clock_, config_.attachments);
+  return *attachments_;
+}
+
+void Runtime::StartBackgroundJobs() {
+  if (collector_) return;
+  services::AttachmentService& service = attachments();
+  // Expired uploads every interval; every stored file (orphans of crashes) at start
+  // and about hourly, since that walks the whole store.
+  const long full_every =
+      std::max<long>(1, static_cast<long>(std::chrono::hours(1) / config_.attachment_gc_interval));
+  collector_ = std::make_unique<PeriodicTask>(
+      config_.attachment_gc_interval, [&service, full_every](long run) {
+        using Sweep = services::AttachmentService::Sweep;
+        try {
+          const auto done =
+              service.CollectGarbage(run % full_every == 0 ? Sweep::kEverything : Sweep::kExpired);
+          if (done.uploads > 0 || done.files > 0) {
+            spdlog::info(R"({{"event":"attachments_collected","uploads":{},"files":{}}})",
+                         done.uploads, done.files);
+          }
+        } catch (const std::exception& e) {
+          spdlog::error("collecting attachments failed: {}", e.what());
+        }
+      });
+}
+
 http::Api& Runtime::api() {
   if (api_) return *api_;
   http::ApiOptions api_options;
@@ -73,7 +107,8 @@ http::Api& Runtime::api() {
   api_options.session_max_age_seconds = static_cast<int>(
       std::chrono::duration_cast<std::chrono::seconds>(config_.auth.session_ttl).count());
   api_options.inline_reads = database_->embedded();
-  api_ = std::make_unique<http::Api>(api_options, http::ServiceSet{*auth_, *tickets_, events_});
+  api_ = std::make_unique<http::Api>(api_options,
+                                     http::ServiceSet{*auth_, *tickets_, attachments(), events_});
   return *api_;
 }
 

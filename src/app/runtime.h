@@ -3,11 +3,16 @@
 #include <memory>
 
 #include "app/config.h"
+#include "app/periodic_task.h"
 #include "core/support/business_calendar.h"
 #include "http/api.h"
 #include "http/event_hub.h"
 #include "integrations/crypto/sodium_crypto.h"
+#include "integrations/files/fs_file_store.h"
+#include "integrations/files/magic_sniffer.h"
+#include "integrations/files/vips_thumbnailer.h"
 #include "integrations/system/system_clock.h"
+#include "services/attachment_service.h"
 #include "services/auth_service.h"
 #include "services/ticket_service.h"
 #include "storage/database.h"
@@ -26,8 +31,14 @@ class Runtime {
   storage::Database& database() { return *database_; }
   services::AuthService& auth() { return *auth_; }
   services::TicketService& tickets() { return *tickets_; }
+  // Built on first use (only `serve` needs them): the file store, libmagic's
+  // database and libvips.
+  services::AttachmentService& attachments();
   // Built on first use (only `serve` needs it): loads the web app into memory.
   http::Api& api();
+  // Starts the background jobs of `serve`: collecting expired uploads and
+  // unreferenced files. They stop when the Runtime is destroyed.
+  void StartBackgroundJobs();
 
  private:
   const Config config_;
@@ -41,7 +52,12 @@ class Runtime {
   // hears every change; with SQLite (one process) they go to the hub directly.
   std::unique_ptr<storage::PgEventBus> bus_;
   std::unique_ptr<services::TicketService> tickets_;
+  std::unique_ptr<integrations::FsFileStore> files_;
+  std::unique_ptr<integrations::MagicSniffer> sniffer_;
+  std::unique_ptr<integrations::VipsThumbnailer> thumbnailer_;
+  std::unique_ptr<services::AttachmentService> attachments_;
   std::unique_ptr<http::Api> api_;
+  std::unique_ptr<PeriodicTask> collector_;  // last: stops first
 };
 
 // The calendar in `path`, or the built-in one when empty. Throws with the file's

@@ -8,8 +8,8 @@ namespace textura::core {
 // Protocol-neutral error codes. Only src/http maps them to HTTP statuses; the
 // snake_case names below are part of the API contract (API.md).
 enum class ErrorCode {
-  kInvalidRequest,        // malformed input: bad JSON, wrong types, unknown fields
-  kValidationFailed,      // well-formed input that breaks a rule (always names a field)
+  kInvalidRequest,    // malformed input: bad JSON, wrong types, unknown fields
+  kValidationFailed,  // well-formed input that breaks a rule (always names a field)
   kUnauthenticated,
   kInvalidCredentials,
   kForbidden,
@@ -22,10 +22,11 @@ enum class ErrorCode {
   kTooLarge,
   kHeadersTooLarge,
   kUnsupportedMediaType,
+  kRangeNotSatisfiable,
   kRequestTimeout,
   kRateLimited,
-  kUnavailable,           // the server is shutting down or a dependency is down
-  kInternal,              // a bug: never expected by a caller
+  kUnavailable,  // the server is shutting down or a dependency is down
+  kInternal,     // a bug: never expected by a caller
 };
 
 // The wire name of a code, e.g. "validation_failed".

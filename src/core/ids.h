@@ -16,3 +16,7 @@ using TicketId = std::int64_t;
 using MessageId = std::int64_t;
 using EmployeeId = std::int64_t;
 }  // namespace textura::core
+
+namespace textura::core {
+using AttachmentId = std::int64_t;
+}  // namespace textura::core

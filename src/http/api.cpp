@@ -16,6 +16,7 @@ Api::Api(ApiOptions options, ServiceSet services)
   RegisterSystemRoutes(router_, *this);
   RegisterAuthRoutes(router_, *this);
   RegisterTicketRoutes(router_, *this);
+  RegisterAttachmentRoutes(router_, *this);
   if (!static_files_.has_index()) {
     spdlog::warn("no web app in {} (index.html missing): run `make build` or set TEXTURA_WEB_DIR",
                  options_.web_dir);
@@ -78,6 +79,41 @@ core::Result<core::Principal> Api::AuthenticateEvents(const Request& req) const 
     }
   }
   return Authenticate(services_.auth, req);
+}
+
+std::size_t Api::BodyLimit(const Plan& plan) const {
+  return Streams(plan) ? plan.lookup.route->body_limit : options_.max_body_bytes;
+}
+
+bool Api::Streams(const Plan& plan) {
+  return plan.lookup.outcome == Router::Outcome::kFound &&
+         plan.lookup.route->body == BodyMode::kStreamed;
+}
+
+StreamStart Api::BeginStream(Request& req, const Plan& plan) const {
+  StreamStart start;
+  try {
+    start = plan.lookup.route->stream(req, plan.lookup.match);
+  } catch (const std::exception& e) {
+    spdlog::error("unhandled exception for {} {}: {}", MethodName(req.method), req.path, e.what());
+    start.sink.reset();
+    start.rejection =
+        ErrorResponse(core::ErrorCode::kInternal, "Something went wrong on our side.");
+  }
+  if (!start.sink) ApplyCommonHeaders(start.rejection, true);
+  return start;
+}
+
+Response Api::FinishStream(const Request& req, BodySink& sink) const {
+  Response r;
+  try {
+    r = sink.Finish();
+  } catch (const std::exception& e) {
+    spdlog::error("unhandled exception for {} {}: {}", MethodName(req.method), req.path, e.what());
+    r = ErrorResponse(core::ErrorCode::kInternal, "Something went wrong on our side.");
+  }
+  ApplyCommonHeaders(r, true);
+  return r;
 }
 
 Response Api::Handle(Request& req, const Plan& plan) const {

@@ -6,6 +6,7 @@
 #include "http/message.h"
 #include "http/router.h"
 #include "http/static_files.h"
+#include "services/attachment_service.h"
 #include "services/auth_service.h"
 #include "services/ticket_service.h"
 
@@ -27,6 +28,7 @@ class EventHub;
 struct ServiceSet {
   services::AuthService& auth;
   services::TicketService& tickets;
+  services::AttachmentService& attachments;
   EventHub& events;
 };
 
@@ -44,7 +46,17 @@ class Api {
   Plan Prepare(const Request& req) const;
   // Answers a prepared request. Never throws: a bug becomes a logged 500 JSON error.
   Response Handle(Request& req, const Plan& plan) const;
-  std::size_t BodyLimit(const Request& req) const { return options_.max_body_bytes; }
+  // The most body bytes the request may carry: its route's own limit for streamed
+  // bodies, else the JSON body limit.
+  std::size_t BodyLimit(const Plan& plan) const;
+
+  // Streamed bodies (BodyMode::kStreamed): whether the plan's route streams, then
+  // the route's start once the header is in (after which the transport feeds the
+  // sink), and the answer once the body is complete. Never throw; every response
+  // gets the common headers.
+  static bool Streams(const Plan& plan);
+  StreamStart BeginStream(Request& req, const Plan& plan) const;
+  Response FinishStream(const Request& req, BodySink& sink) const;
 
   // Whether `req` asks for the events WebSocket, and who may open it: a valid session
   // cookie, and an Origin (when sent) of this same host, so other sites cannot open

@@ -132,6 +132,8 @@ int StatusOf(ErrorCode code) {
     case ErrorCode::kTicketClosed: return 409;
     case ErrorCode::kTooLarge: return 413;
     case ErrorCode::kUnsupportedMediaType: return 415;
+    case ErrorCode::kRangeNotSatisfiable:
+      return 416;
     case ErrorCode::kRateLimited: return 429;
     case ErrorCode::kHeadersTooLarge: return 431;
     case ErrorCode::kUnavailable: return 503;

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/ports/file_store.h"
 
 namespace textura::http {
 
@@ -27,12 +30,21 @@ struct Request {
   Fields query;        // decoded query parameters, in order
   Fields headers;      // names as received
   std::string body;
+  std::optional<std::uint64_t> content_length;  // as announced; nullopt when chunked
   std::string remote_ip;
   bool keep_alive = true;
 
   // Case-insensitive; empty when absent.
   std::string_view Header(std::string_view name) const;
   std::optional<std::string_view> QueryParam(std::string_view name) const;
+};
+
+// A body the transport reads from a file while it sends it (downloads), so a large
+// file never sits whole in memory.
+struct FileBody {
+  std::unique_ptr<core::FileReader> reader;
+  std::uint64_t offset = 0;
+  std::uint64_t length = 0;
 };
 
 struct Response {
@@ -42,8 +54,11 @@ struct Response {
   std::string body;
   // Static files share one immutable copy instead of `body`.
   std::shared_ptr<const std::string> shared_body;
+  // Downloads: bytes read from a file instead of `body`.
+  std::shared_ptr<FileBody> file_body;
 
   std::string_view Body() const { return shared_body ? *shared_body : body; }
+  std::uint64_t BodySize() const { return file_body ? file_body->length : Body().size(); }
   void SetHeader(std::string name, std::string value);
 };
 

@@ -6,6 +6,7 @@
 
 #include "http/api.h"
 #include "http/event_hub.h"
+#include "testing/fake_files.h"
 #include "testing/test_support.h"
 
 namespace textura::embedded {
@@ -29,7 +30,11 @@ TEST(OpenApi, DocumentsEveryRoute) {
   services::AuthService auth(*db, hasher, tokens, clock, {});
   EventHub events;
   services::TicketService tickets(*db, clock, events, core::support::BusinessCalendar::Default());
-  Api api(ApiOptions{}, ServiceSet{auth, tickets, events});
+  testing::MemoryFileStore files;
+  testing::FakeSniffer sniffer;
+  testing::FakeThumbnailer thumbnailer;
+  services::AttachmentService attachments(*db, files, sniffer, thumbnailer, clock, {});
+  Api api(ApiOptions{}, ServiceSet{auth, tickets, attachments, events});
 
   const auto doc = boost::json::parse(embedded::kOpenApiJson);
   EXPECT_EQ(doc.at("openapi").as_string().subview().substr(0, 3), "3.1");

@@ -13,6 +13,15 @@ void Router::Add(Method method, std::string pattern, Execution execution, Handle
   routes_.push_back({method, std::move(pattern), execution, std::move(handler)});
 }
 
+void Router::AddStreaming(Method method, std::string pattern, std::size_t body_limit,
+                          StreamHandler stream) {
+  Route r{method, std::move(pattern), Execution::kOffload, {}};
+  r.body = BodyMode::kStreamed;
+  r.stream = std::move(stream);
+  r.body_limit = body_limit;
+  routes_.push_back(std::move(r));
+}
+
 bool Router::Matches(std::string_view pattern, std::string_view path, RouteMatch& match) {
   match.params.clear();
   size_t pi = 0, si = 0;

@@ -35,6 +35,10 @@ namespace {
 
 constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t kFirstReadBytes = 4096;
+// Streamed request bodies (uploads) and file responses (downloads) move through a
+// buffer of this size, so memory per connection stays flat however large the file.
+constexpr std::size_t kStreamChunkBytes = std::size_t{64} * 1024;
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 // Per-connection state the shutdown code needs; lives on its thread's list.
 struct Connection {
@@ -114,8 +118,17 @@ struct Server::Impl {
   void BeginShutdown();
   asio::awaitable<void> Accept(Worker& w);
   asio::awaitable<void> Serve(Worker& w, tcp::socket socket);
+  // Runs a streaming route (BodyMode::kStreamed) once its header is in: returns
+  // whether the connection may serve another request.
+  asio::awaitable<bool> ServeStream(Worker& w, Connection& conn, beast::tcp_stream& stream,
+                                    beast::flat_buffer& buffer,
+                                    bhttp::request_parser<bhttp::empty_body>& header, Request& req,
+                                    const Api::Plan& plan, std::size_t limit,
+                                    ReadDeadline& deadline,
+                                    std::chrono::steady_clock::time_point start);
   asio::awaitable<void> WriteResponse(beast::tcp_stream& stream, const Request& req,
                                       Response& res, bool keep_alive);
+  asio::awaitable<void> WriteFileBody(beast::tcp_stream& stream, FileBody& body);
   asio::awaitable<void> WriteError(beast::tcp_stream& stream, core::ErrorCode code,
                                    std::string message);
   asio::awaitable<void> LingeringClose(beast::tcp_stream& stream);
@@ -170,20 +183,55 @@ asio::awaitable<void> Server::Impl::Accept(Worker& w) {
 
 asio::awaitable<void> Server::Impl::WriteResponse(beast::tcp_stream& stream, const Request& req,
                                                   Response& res, bool keep_alive) {
-  bhttp::response<bhttp::span_body<const char>> out;
-  out.version(11);
-  out.result(static_cast<unsigned>(res.status));
-  if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
-  for (const auto& [name, value] : res.headers) out.insert(name, value);
-  const std::string_view body = res.Body();
   const bool no_body = res.status == 204 || res.status == 304;
-  if (!no_body) out.content_length(body.size());
-  if (req.method != Method::kHead && !no_body) {
-    out.body() = beast::span<const char>(body.data(), body.size());
-  }
-  out.keep_alive(keep_alive);
+  const bool send_body = req.method != Method::kHead && !no_body;
+  const auto fill_header = [&](auto& out) {
+    out.version(11);
+    out.result(static_cast<unsigned>(res.status));
+    if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
+    for (const auto& [name, value] : res.headers) out.insert(name, value);
+    if (!no_body) out.content_length(res.BodySize());
+    out.keep_alive(keep_alive);
+  };
   stream.expires_after(options.write_timeout);
+  if (res.file_body) {
+    bhttp::response<bhttp::empty_body> out;
+    fill_header(out);
+    bhttp::response_serializer<bhttp::empty_body> serializer(out);
+    auto [ec, n] = co_await bhttp::async_write_header(stream, serializer, kAsTuple);
+    if (!ec && send_body) co_await WriteFileBody(stream, *res.file_body);
+    co_return;
+  }
+  bhttp::response<bhttp::span_body<const char>> out;
+  fill_header(out);
+  const std::string_view body = res.Body();
+  if (send_body) out.body() = beast::span<const char>(body.data(), body.size());
   co_await bhttp::async_write(stream, out, kAsTuple);
+}
+
+// Sends body.length bytes of the file from body.offset, a chunk at a time; the write
+// timeout applies to each chunk, so a large download on a slow link is not cut.
+// A read error midway closes the connection: the client sees a short body, never
+// bytes that are not the file's.
+asio::awaitable<void> Server::Impl::WriteFileBody(beast::tcp_stream& stream, FileBody& body) {
+  std::vector<char> chunk(kStreamChunkBytes);
+  std::uint64_t offset = body.offset;
+  std::uint64_t left = body.length;
+  while (left > 0) {
+    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(left, chunk.size()));
+    auto n = body.reader->ReadAt(offset, std::span<char>(chunk.data(), want));
+    if (!n || *n == 0) {
+      error_code ignored;
+      stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+      co_return;
+    }
+    stream.expires_after(options.write_timeout);
+    auto [ec, written] =
+        co_await asio::async_write(stream, asio::buffer(chunk.data(), *n), kAsTuple);
+    if (ec) co_return;
+    offset += *n;
+    left -= *n;
+  }
 }
 
 asio::awaitable<void> Server::Impl::WriteError(beast::tcp_stream& stream, core::ErrorCode code,
@@ -215,7 +263,7 @@ asio::awaitable<void> Server::Impl::LingeringClose(beast::tcp_stream& stream) {
 
 void Server::Impl::LogAccess(const Request& req, const Response& res,
                              std::chrono::steady_clock::time_point start) const {
-  access_log.Record(MethodName(req.method), req.path, res.status, res.Body().size(),
+  access_log.Record(MethodName(req.method), req.path, res.status, res.BodySize(),
                     std::chrono::duration_cast<std::chrono::microseconds>(
                         std::chrono::steady_clock::now() - start),
                     req.remote_ip);
@@ -276,10 +324,12 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
     // a client trickling bytes cannot hold the connection.
     stream.expires_never();
     deadline.Arm(options.read_timeout);
-    bhttp::request_parser<bhttp::string_body> parser;
-    parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-    parser.body_limit(boost::none);  // checked below, once the route is known
-    auto [header_ec, header_n] = co_await bhttp::async_read_header(stream, buffer, parser, kAsTuple);
+    // The header first; the body's parser (buffered or streamed) depends on the route.
+    bhttp::request_parser<bhttp::empty_body> header;
+    header.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+    header.body_limit(boost::none);  // checked below, once the route is known
+    auto [header_ec, header_n] =
+        co_await bhttp::async_read_header(stream, buffer, header, kAsTuple);
     if (header_ec) {
       deadline.Disarm();
       if (deadline.expired() && !w.stopping) {
@@ -299,7 +349,7 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
       break;
     }
 
-    const auto& head = parser.get();
+    const auto& head = header.get();
     Request req;
     req.method = ParseMethod(head.method_string());
     req.target = std::string(head.target());
@@ -309,6 +359,7 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
     for (const auto& field : head) {
       req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     }
+    if (const auto length = header.content_length()) req.content_length = *length;
     if (!ParseTarget(req)) {
       deadline.Disarm();
       co_await WriteError(stream, core::ErrorCode::kInvalidRequest,
@@ -316,14 +367,24 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
       break;
     }
 
-    const std::size_t limit = api.BodyLimit(req);
-    if (const auto length = parser.content_length(); length && *length > limit) {
+    const Api::Plan plan = api.Prepare(req);
+    const std::size_t limit = api.BodyLimit(plan);
+    if (req.content_length && *req.content_length > limit) {
       deadline.Disarm();
       // Refuse before reading a byte of the body; the connection cannot be reused.
       co_await WriteError(stream, core::ErrorCode::kTooLarge,
                           "The body is larger than " + std::to_string(limit) + " bytes.");
       break;
     }
+    if (Api::Streams(plan)) {
+      deadline.Disarm();
+      const bool again =
+          co_await ServeStream(w, conn, stream, buffer, header, req, plan, limit, deadline, start);
+      conn.state = Connection::State::kIdle;
+      if (!again) break;
+      continue;
+    }
+    bhttp::request_parser<bhttp::string_body> parser(std::move(header));
     parser.body_limit(limit);
     if (!parser.is_done()) {
       auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
@@ -371,7 +432,6 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
     }
 
     Response res;
-    const Api::Plan plan = api.Prepare(req);
     if (plan.execution == Execution::kInline) {
       res = api.Handle(req, plan);
     } else {
@@ -388,6 +448,86 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   stream.socket().close(ec);
+}
+
+asio::awaitable<bool> Server::Impl::ServeStream(
+    Worker& w, Connection& conn, beast::tcp_stream& stream, beast::flat_buffer& buffer,
+    bhttp::request_parser<bhttp::empty_body>& header, Request& req, const Api::Plan& plan,
+    std::size_t limit, ReadDeadline& deadline, std::chrono::steady_clock::time_point start) {
+  // The route decides (authentication, quota) before a byte of the body is read.
+  conn.state = Connection::State::kHandling;
+  StreamStart started = co_await asio::co_spawn(
+      pool, [&]() -> asio::awaitable<StreamStart> { co_return api.BeginStream(req, plan); },
+      asio::use_awaitable);
+  if (!started.sink) {
+    // The unread body makes the connection unusable, unless there is none.
+    const bool again = header.is_done() && req.keep_alive && !w.stopping;
+    co_await WriteResponse(stream, req, started.rejection, again);
+    LogAccess(req, started.rejection, start);
+    if (!again) co_await LingeringClose(stream);
+    co_return again;
+  }
+  if (beast::iequals(req.Header("Expect"), "100-continue")) {
+    co_await asio::async_write(stream, asio::buffer(kContinue.data(), kContinue.size()), kAsTuple);
+  }
+
+  // The body goes to the sink a chunk at a time. Unlike buffered bodies, each chunk
+  // (not the whole body) must arrive within the read timeout: a large upload on a
+  // slow link is fine, a stalled one is cut. Only authenticated callers get here.
+  // On any failure `started.sink` is destroyed, which removes what it wrote.
+  conn.state = Connection::State::kReading;
+  bhttp::request_parser<bhttp::buffer_body> parser(std::move(header));
+  parser.body_limit(limit);
+  std::vector<char> chunk(kStreamChunkBytes);
+  while (!parser.is_done()) {
+    parser.get().body().data = chunk.data();
+    parser.get().body().size = chunk.size();
+    deadline.Arm(options.read_timeout);
+    // read_some: whatever has arrived goes to the sink now, so a limit or quota is
+    // enforced as soon as it is passed, not once 64 KiB have gathered.
+    auto [ec, n] = co_await bhttp::async_read_some(stream, buffer, parser, kAsTuple);
+    deadline.Disarm();
+    if (ec == bhttp::error::need_buffer) ec = {};
+    const std::size_t got = chunk.size() - parser.get().body().size;
+    if (!ec && got > 0) {
+      if (auto s = started.sink->Append(std::span<const char>(chunk.data(), got)); !s) {
+        Response res = ErrorResponse(s.error());
+        ApplyCommonHeaders(res, true);
+        co_await WriteResponse(stream, req, res, false);
+        LogAccess(req, res, start);
+        co_await LingeringClose(stream);
+        co_return false;
+      }
+    }
+    if (!ec) continue;
+    if (deadline.expired() && !w.stopping) {
+      co_await WriteError(stream, core::ErrorCode::kRequestTimeout,
+                          "The request body stopped arriving.");
+    } else if (ec == bhttp::error::body_limit) {
+      co_await WriteError(stream, core::ErrorCode::kTooLarge,
+                          "The body is larger than " + std::to_string(limit) + " bytes.");
+    } else if (ec != bhttp::error::end_of_stream && ec != asio::error::eof &&
+               ec != asio::error::connection_reset && ec != asio::error::operation_aborted &&
+               ec != bhttp::error::partial_message) {
+      co_await WriteError(stream, core::ErrorCode::kInvalidRequest,
+                          "Malformed HTTP request body: " + ec.message() + ".");
+    }
+    co_return false;
+  }
+
+  conn.state = Connection::State::kHandling;
+  Response res = co_await asio::co_spawn(
+      pool,
+      [&]() -> asio::awaitable<Response> {
+        Response r = api.FinishStream(req, *started.sink);
+        started.sink.reset();  // closes the file here, off the I/O thread
+        co_return r;
+      },
+      asio::use_awaitable);
+  const bool keep_alive = req.keep_alive && !w.stopping;
+  co_await WriteResponse(stream, req, res, keep_alive);
+  LogAccess(req, res, start);
+  co_return keep_alive;
 }
 
 void Server::Impl::BeginShutdown() {

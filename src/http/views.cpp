@@ -55,18 +55,32 @@ json::object TicketJson(const core::TicketView& v) {
   return o;
 }
 
+json::object AttachmentJson(const core::Attachment& a) {
+  const std::string url = "/api/v1/attachments/" + std::to_string(a.id);
+  return {{"id", a.id},
+          {"filename", a.filename},
+          {"content_type", a.content_type},
+          {"size", a.size},
+          {"is_image", a.is_image},
+          {"url", url},
+          {"thumbnail_url", a.is_image ? json::value(url + "/thumbnail") : json::value(nullptr)}};
+}
+
 json::object MessageJson(const services::MessageView& v) {
   const auto& m = v.message;
   json::array refs;
   for (core::TicketId id : v.references) refs.push_back(id);
-  return {{"id", m.id},
-          {"ticket_id", m.ticket_id},
-          {"body", m.body},
-          {"created_at", core::FormatRfc3339(m.created_at)},
-          {"author",
-           {{"id", m.author_id}, {"name", m.author_name}, {"side", core::support::ToString(m.side)}}},
-          {"attachments", json::array()},
-          {"references", std::move(refs)}};
+  json::array attachments;
+  for (const auto& a : v.attachments) attachments.push_back(AttachmentJson(a));
+  return {
+      {"id", m.id},
+      {"ticket_id", m.ticket_id},
+      {"body", m.body},
+      {"created_at", core::FormatRfc3339(m.created_at)},
+      {"author",
+       {{"id", m.author_id}, {"name", m.author_name}, {"side", core::support::ToString(m.side)}}},
+      {"attachments", std::move(attachments)},
+      {"references", std::move(refs)}};
 }
 
 }  // namespace textura::http

@@ -1,8 +1,11 @@
 #include "services/ticket_service.h"
 
+#include <algorithm>
 #include <charconv>
+#include <span>
 
 #include "core/validation.h"
+#include "services/attachment_service.h"
 
 namespace textura::services {
 
@@ -17,7 +20,6 @@ namespace {
 constexpr int kDefaultLimit = 20;
 constexpr int kMaxLimit = 100;
 constexpr std::size_t kMaxSearchLength = 200;
-constexpr std::size_t kMaxAttachments = 10;
 
 Error TicketNotFound(core::TicketId id) {
   return Error::NotFound("Ticket #" + std::to_string(id) + " was not found.");
@@ -53,16 +55,44 @@ Result<core::TicketCursor> DecodeCursor(std::string_view text) {
   return core::TicketCursor{core::FromMicros(*at), *id};
 }
 
-Status CheckAttachments(const std::vector<std::int64_t>& ids) {
-  // Attachments arrive with their own issue; until then no id can be one of yours.
-  if (ids.size() > kMaxAttachments) {
+// The ids as given, without repeats; at most kMaxAttachmentsPerMessage.
+Result<std::vector<core::AttachmentId>> CleanAttachmentIds(const std::vector<std::int64_t>& ids) {
+  std::vector<core::AttachmentId> out;
+  for (std::int64_t id : ids) {
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  }
+  if (out.size() > core::kMaxAttachmentsPerMessage) {
     return Error::Validation("attachment_ids", "at most 10 attachments per message");
   }
-  if (!ids.empty()) {
-    return Error::Validation("attachment_ids",
-                             "attachment " + std::to_string(ids.front()) + " was not found");
+  return out;
+}
+
+Error AttachmentNotFound(core::AttachmentId id) {
+  return Error::Validation("attachment_ids", "attachment " + std::to_string(id) +
+                                                 " was not found among your unused uploads");
+}
+
+// Gives the writer's unused uploads to the message. Another account's upload, an
+// unknown id or one already in a message fails the whole write (it is rolled back).
+Status AttachUploads(core::Repositories& repos, const core::Principal& who,
+                     std::span<const core::AttachmentId> ids, core::TicketId ticket,
+                     core::MessageId message) {
+  if (ids.empty()) return core::OkStatus();
+  const core::UploadOwner owner = OwnerOf(who);
+  for (core::AttachmentId id : ids) {
+    const auto a = repos.attachments().Find(id);
+    if (!a || a->used() || a->account_id != owner.account_id ||
+        (!a->account_id && a->uploader_id != owner.uploader_id)) {
+      return AttachmentNotFound(id);
+    }
   }
+  const int attached = repos.attachments().AttachToMessage(ids, owner, ticket, message);
+  if (attached != static_cast<int>(ids.size())) return AttachmentNotFound(ids.front());
   return core::OkStatus();
+}
+
+core::support::Attachments AttachmentsGiven(std::span<const core::AttachmentId> ids) {
+  return ids.empty() ? core::support::Attachments::kNone : core::support::Attachments::kSome;
 }
 
 }  // namespace
@@ -82,15 +112,37 @@ TicketService::TicketService(core::Store& store, const core::Clock& clock,
 
 MessageView TicketService::ViewOf(core::Repositories& repos, const core::Principal& who,
                                   core::support::SupportMessage message) {
-  MessageView v;
-  const auto refs = core::support::ExtractTicketRefs(message.body);
-  if (!refs.empty()) {
-    std::optional<core::AccountId> scope;
-    if (!core::IsStaff(who.user.role) && who.account) scope = who.account->id;
-    v.references = repos.tickets().Existing(refs, scope);
+  std::vector<core::support::SupportMessage> one;
+  one.push_back(std::move(message));
+  return std::move(ViewsOf(repos, who, std::move(one)).front());
+}
+
+std::vector<MessageView> TicketService::ViewsOf(
+    core::Repositories& repos, const core::Principal& who,
+    std::vector<core::support::SupportMessage> messages) {
+  std::optional<core::AccountId> scope;
+  if (!core::IsStaff(who.user.role) && who.account) scope = who.account->id;
+  std::vector<core::MessageId> ids;
+  ids.reserve(messages.size());
+  for (const auto& m : messages) ids.push_back(m.id);
+  // One query for the attachments of the whole page, ordered by message.
+  auto attachments = repos.attachments().ForMessages(ids);
+  auto next = attachments.begin();
+  std::vector<MessageView> out;
+  out.reserve(messages.size());
+  for (auto& m : messages) {
+    MessageView v;
+    const auto refs = core::support::ExtractTicketRefs(m.body);
+    if (!refs.empty()) v.references = repos.tickets().Existing(refs, scope);
+    while (next != attachments.end() && next->message_id < m.id) ++next;
+    while (next != attachments.end() && next->message_id == m.id) {
+      v.attachments.push_back(std::move(*next));
+      ++next;
+    }
+    v.message = std::move(m);
+    out.push_back(std::move(v));
   }
-  v.message = std::move(message);
-  return v;
+  return out;
 }
 
 Result<CreatedTicket> TicketService::Create(const core::Principal& who,
@@ -105,8 +157,9 @@ Result<CreatedTicket> TicketService::Create(const core::Principal& who,
   if (!category) {
     return Error::Validation("category", "must be one of critical, question, feature_request");
   }
-  if (auto s = CheckAttachments(in.attachment_ids); !s) return std::move(s).error();
-  auto body = core::support::CleanBody(in.body, core::support::Attachments::kNone);
+  auto attachment_ids = CleanAttachmentIds(in.attachment_ids);
+  if (!attachment_ids) return std::move(attachment_ids).error();
+  auto body = core::support::CleanBody(in.body, AttachmentsGiven(*attachment_ids));
   if (!body) return std::move(body).error();
   std::optional<std::string> chat_url;
   if (in.chat_url && !in.chat_url->empty()) {
@@ -149,6 +202,9 @@ Result<CreatedTicket> TicketService::Create(const core::Principal& who,
         m.body = *body;
         m.created_at = now;
         m = repos.tickets().InsertMessage(std::move(m));
+        if (auto s = AttachUploads(repos, who, *attachment_ids, t.id, m.id); !s) {
+          return std::move(s).error();
+        }
         repos.tickets().MarkRead(who.user.id, t);
         CreatedTicket out;
         out.ticket = core::TicketView{std::move(t), who.account->name, 0};
@@ -264,7 +320,7 @@ Result<MessagePage> TicketService::Messages(const core::Principal& who, core::Ti
     MessagePage page;
     const bool more = static_cast<int>(rows.size()) > *limit;
     if (more) rows.resize(*limit);
-    for (auto& m : rows) page.items.push_back(ViewOf(repos, who, std::move(m)));
+    page.items = ViewsOf(repos, who, std::move(rows));
     if (more) page.next_cursor = std::to_string(page.items.back().message.id);
     return page;
   });
@@ -272,8 +328,9 @@ Result<MessagePage> TicketService::Messages(const core::Principal& who, core::Ti
 
 Result<MessageView> TicketService::Post(const core::Principal& who, core::TicketId id,
                                         const PostMessageInput& in) {
-  if (auto s = CheckAttachments(in.attachment_ids); !s) return std::move(s).error();
-  auto body = core::support::CleanBody(in.body, core::support::Attachments::kNone);
+  auto attachment_ids = CleanAttachmentIds(in.attachment_ids);
+  if (!attachment_ids) return std::move(attachment_ids).error();
+  auto body = core::support::CleanBody(in.body, AttachmentsGiven(*attachment_ids));
   if (!body) return std::move(body).error();
   const core::Time now = clock_.Now();
   core::AccountId account = 0;
@@ -294,6 +351,9 @@ Result<MessageView> TicketService::Post(const core::Principal& who, core::Ticket
         m.body = *body;
         m.created_at = now;
         m = repos.tickets().InsertMessage(std::move(m));
+        if (auto s = AttachUploads(repos, who, *attachment_ids, id, m.id); !s) {
+          return std::move(s).error();
+        }
         // Whoever writes in a ticket has read it.
         repos.tickets().MarkRead(who.user.id, *t);
         account = t->account_id;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/attachments/attachment.h"
 #include "core/ports/clock.h"
 #include "core/ports/event_sink.h"
 #include "core/ports/store.h"
@@ -23,15 +24,16 @@ struct NewTicketInput {
   std::optional<std::int64_t> follow_up_of;
 };
 
-// Query parameters as received; the service validates them.
+// Query parameters as received; the service validates them. (The `{}` let callers
+// name only some members without -Wmissing-field-initializers.)
 struct ListTicketsInput {
-  std::optional<std::string> status;  // all | on_customer | done
-  std::optional<std::string> q;
-  std::optional<std::string> limit;
-  std::optional<std::string> cursor;
-  std::optional<std::string> account_id;  // staff only
-  std::optional<std::string> awaiting;    // staff only: team | customer
-  std::optional<std::string> category;    // staff only
+  std::optional<std::string> status{};  // all | on_customer | done
+  std::optional<std::string> q{};
+  std::optional<std::string> limit{};
+  std::optional<std::string> cursor{};
+  std::optional<std::string> account_id{};  // staff only
+  std::optional<std::string> awaiting{};    // staff only: team | customer
+  std::optional<std::string> category{};    // staff only
 };
 
 struct PostMessageInput {
@@ -44,6 +46,7 @@ struct PostMessageInput {
 struct MessageView {
   core::support::SupportMessage message;
   std::vector<core::TicketId> references;
+  std::vector<core::Attachment> attachments;
 };
 
 struct TicketPage {
@@ -68,7 +71,9 @@ struct CreatedTicket {
 
 // Support tickets: the customer's side and the team's. Authorization is decided here:
 // customers see and write only their account's tickets (others answer kNotFound);
-// staff see every account's and write on the team side. Thread-safe.
+// staff see every account's and write on the team side. A message may carry up to
+// kMaxAttachmentsPerMessage of the writer's own unused uploads (attachment_ids).
+// Thread-safe.
 class TicketService {
  public:
   TicketService(core::Store& store, const core::Clock& clock, core::EventSink& events,
@@ -96,6 +101,8 @@ class TicketService {
  private:
   MessageView ViewOf(core::Repositories& repos, const core::Principal& who,
                      core::support::SupportMessage message);
+  std::vector<MessageView> ViewsOf(core::Repositories& repos, const core::Principal& who,
+                                   std::vector<core::support::SupportMessage> messages);
 
   core::Store& store_;
   const core::Clock& clock_;

@@ -219,12 +219,13 @@ export class OpenApiValidator {
       return problems;
     }
     const mediaType = mediaTypeOf(headerValue(headers, 'content-type')[0]);
-    const media = content[mediaType];
+    // Media ranges (image/*, */*) document bodies of any such type (file downloads).
+    const media = content[mediaType] ?? content[`${mediaType.split('/')[0]}/*`] ?? content['*/*'];
     if (!media) {
       problems.push(`${pointer}: Content-Type "${mediaType}" is not documented (documented: ${Object.keys(content).join(', ')})`);
       return problems;
     }
-    if (mediaType === 'application/json' && media.schema) {
+    if (mediaType === 'application/json' && media === content['application/json'] && media.schema) {
       this.#checkJsonBody(problems, headers, body, media.schema, pointer);
     }
     return problems;

@@ -78,6 +78,9 @@ describe('openapi.json', () => {
       'POST /api/v1/tickets/{id}/read',
       'POST /api/v1/tickets/{id}/close',
       'GET /api/v1/events',
+      'POST /api/v1/attachments',
+      'GET /api/v1/attachments/{id}',
+      'GET /api/v1/attachments/{id}/thumbnail',
     ]) {
       assert.ok(have.includes(expected), `${expected} is not documented`);
     }
@@ -89,9 +92,9 @@ describe('openapi.json', () => {
       assert.ok(op.operationId, `${method} ${path} has no operationId`);
       assert.ok(!ids.has(op.operationId), `duplicate operationId ${op.operationId}`);
       ids.add(op.operationId);
-      if (op.requestBody) {
-        const body = resolveRef(doc, op.requestBody);
-        const schema = resolveRef(doc, body.content['application/json'].schema);
+      const json = op.requestBody && resolveRef(doc, op.requestBody).content['application/json'];
+      if (json) {
+        const schema = resolveRef(doc, json.schema);
         assert.equal(schema.additionalProperties, false, `${method} ${path}: request body allows unknown fields`);
       }
     }
@@ -247,6 +250,26 @@ describe('response validation', () => {
     one(check('POST', '/api/v1/auth/logout', 204, { 'cache-control': 'no-store' }, Buffer.from('x')), /without a body/);
     one(check('PATCH', '/api/v1/me', 400, jsonHeaders, json({ error: { code: 'Bad Code', message: 'x' } })), /pattern/);
     one(check('PATCH', '/api/v1/me', 400, jsonHeaders, json({ message: 'x' })), /required/);
+  });
+
+  test('file downloads: any media type, the documented headers, JSON files are just bytes', () => {
+    const etag = `"${'a'.repeat(64)}"`;
+    const fileHeaders = (type, disposition = 'attachment') => ({
+      'content-type': type,
+      etag,
+      'accept-ranges': 'bytes',
+      'cache-control': 'private, max-age=3600',
+      'content-disposition': `${disposition}; filename="a.x"; filename*=UTF-8''a.x`,
+      'content-security-policy': "sandbox; default-src 'none'; frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+    });
+    const url = '/api/v1/attachments/5';
+    assert.deepEqual(check('GET', url, 200, fileHeaders('image/png', 'inline'), Buffer.from('png')), []);
+    assert.deepEqual(check('GET', url, 200, fileHeaders('application/json'), Buffer.from('[1,2]')), []);
+    assert.deepEqual(check('GET', `${url}/thumbnail`, 206, { ...fileHeaders('image/jpeg', 'inline'), 'content-range': 'bytes 0-1/9' }, Buffer.from('ab')), []);
+    assert.match(check('GET', url, 206, fileHeaders('image/png'), Buffer.from('ab')).join(), /Content-Range is missing/);
+    assert.match(check('GET', url, 200, { ...fileHeaders('text/html'), 'content-security-policy': "default-src 'self'" }, Buffer.from('<p>')).join(), /Content-Security-Policy/);
+    assert.match(check('GET', url, 200, { ...fileHeaders('text/html'), 'content-disposition': 'attachment; filename="a\nb"' }, Buffer.from('<p>')).join(), /Content-Disposition/);
   });
 
   test('undocumented operations may only answer 404 / 405 with an Error', () => {

@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 
+#include "core/ports/attachment_repository.h"
 #include "core/ports/ticket_repository.h"
 #include "core/ports/user_repository.h"
 #include "core/result.h"
@@ -17,6 +18,7 @@ class Repositories {
   virtual UserRepository& users() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual TicketRepository& tickets() = 0;
+  virtual AttachmentRepository& attachments() = 0;
 };
 
 // The database as use cases see it. Thread-safe; calls block the calling thread.

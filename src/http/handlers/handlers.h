@@ -9,5 +9,6 @@ namespace textura::http {
 void RegisterSystemRoutes(Router& router, Api& api);
 void RegisterAuthRoutes(Router& router, Api& api);
 void RegisterTicketRoutes(Router& router, Api& api);
+void RegisterAttachmentRoutes(Router& router, Api& api);
 
 }  // namespace textura::http

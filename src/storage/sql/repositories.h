@@ -19,6 +19,7 @@ class SqlRepositories final : public core::Repositories {
   core::UserRepository& users() override;
   core::SessionRepository& sessions() override;
   core::TicketRepository& tickets() override;
+  core::AttachmentRepository& attachments() override;
 
  private:
   struct Impl;
