@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  build-essential cmake ninja-build pkg-config ccache git ca-certificates tzdata
+  build-essential cmake ninja-build pkg-config ccache git ca-certificates tzdata clang-format
   libboost1.81-all-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libsodium-dev libpq-dev libhowardhinnant-date-dev libcurl4-openssl-dev
   libicu-dev libvips-dev libmagic-dev libqrencode-dev

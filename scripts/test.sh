@@ -28,6 +28,9 @@ if [[ -z ${TEXTURA_TEST_POSTGRES_URL:-} ]]; then
 fi
 echo "PostgreSQL for tests: $TEXTURA_TEST_POSTGRES_URL"
 
+step "C++ formatting (.clang-format)"
+find src -name '*.cpp' -o -name '*.h' | xargs clang-format --dry-run --Werror
+
 step "C++ unit and storage contract tests"
 (cd build && ctest --output-on-failure --timeout 600)
 

@@ -19,20 +19,19 @@ constexpr int kTicketsPerTransaction = 2000;
 
 // Words that make titles searchable in both scripts.
 constexpr std::array<std::string_view, 16> kSubjects = {
-    "Booking link", "Telegram bot", "Widget",   "Invoice",    "Concierge", "Balance",
-    "API key",      "Webhook",      "Ссылка",   "Оплата",     "Бот",       "Виджет",
+    "Booking link", "Telegram bot", "Widget",     "Invoice",       "Concierge", "Balance",
+    "API key",      "Webhook",      "Ссылка",     "Оплата",        "Бот",       "Виджет",
     "Счёт",         "Сотрудник",    "Playground", "Knowledge base"};
 constexpr std::array<std::string_view, 8> kProblems = {
-    "not working",   "opens a blank page", "is slow",         "charges twice",
-    "не отвечает",   "показывает ошибку",  "question",        "feature request"};
+    "not working", "opens a blank page", "is slow",  "charges twice",
+    "не отвечает", "показывает ошибку",  "question", "feature request"};
 
 }  // namespace
 
-void SeedBenchmark(storage::Database& db, const std::string& password_hash,
-                   const SeedOptions& o) {
+void SeedBenchmark(storage::Database& db, const std::string& password_hash, const SeedOptions& o) {
   const auto calendar = core::support::BusinessCalendar::Default();
-  const core::Time now = std::chrono::time_point_cast<std::chrono::microseconds>(
-      std::chrono::system_clock::now());
+  const core::Time now =
+      std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
   std::mt19937_64 rng(42);
   std::vector<core::AccountId> accounts;
   std::vector<core::UserId> customers;

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
-#include <thread>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 namespace textura::app {

@@ -1,7 +1,7 @@
 // textura: the server and its command-line tools (DESIGN.md §1).
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "app/bench_seed.h"
@@ -86,7 +86,8 @@ int main(int argc, char** argv) {
       "seed-bench", "Fill the database with benchmark data (accounts, tickets, messages)");
   seed_bench->add_option("--accounts", seed.accounts, "Accounts, one customer each")
       ->check(CLI::Range(1, 1000000));
-  seed_bench->add_option("--tickets", seed.tickets, "Tickets in all")->check(CLI::Range(0, 100000000));
+  seed_bench->add_option("--tickets", seed.tickets, "Tickets in all")
+      ->check(CLI::Range(0, 100000000));
   seed_bench->add_option("--messages", seed.messages_per_ticket, "Messages per ticket")
       ->check(CLI::Range(1, 1000));
 

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <variant>
 
 #include "core/support/calendar_file.h"
-#include <thread>
 
 namespace textura::embedded {
 extern const std::string_view kDefaultCalendar;
@@ -51,8 +51,8 @@ Runtime::Runtime(const Config& config) : config_(config) {
       static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   database_ = storage::Database::Open(config_.database_url);
   if (int n = database_->Migrate(); n > 0) spdlog::info("applied {} migration(s)", n);
-  auth_ = std::make_unique<services::AuthService>(*database_, *hasher_, tokens_, clock_,
-                                                  config_.auth);
+  auth_ =
+      std::make_unique<services::AuthService>(*database_, *hasher_, tokens_, clock_, config_.auth);
   core::EventSink* sink = &events_;
   if (!database_->embedded()) {
     bus_ = std::make_unique<storage::PgEventBus>(config_.database_url, events_);

@@ -35,8 +35,8 @@ std::string_view ErrorCodeName(ErrorCode code);
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
-  std::string field;               // the offending input field, empty when none
-  int retry_after_seconds = 0;     // for kRateLimited
+  std::string field;            // the offending input field, empty when none
+  int retry_after_seconds = 0;  // for kRateLimited
 
   static Error Validation(std::string field, std::string message) {
     return {ErrorCode::kValidationFailed, std::move(message), std::move(field), 0};

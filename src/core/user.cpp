@@ -4,9 +4,12 @@ namespace textura::core {
 
 std::string_view RoleName(Role role) {
   switch (role) {
-    case Role::kCustomer: return "customer";
-    case Role::kStaff: return "staff";
-    case Role::kAdmin: return "admin";
+    case Role::kCustomer:
+      return "customer";
+    case Role::kStaff:
+      return "staff";
+    case Role::kAdmin:
+      return "admin";
   }
   return "customer";
 }
@@ -20,9 +23,12 @@ std::optional<Role> ParseRole(std::string_view name) {
 
 std::string_view ThemeName(Theme theme) {
   switch (theme) {
-    case Theme::kLight: return "light";
-    case Theme::kDark: return "dark";
-    case Theme::kSystem: return "system";
+    case Theme::kLight:
+      return "light";
+    case Theme::kDark:
+      return "dark";
+    case Theme::kSystem:
+      return "system";
   }
   return "system";
 }
@@ -34,7 +40,9 @@ std::optional<Theme> ParseTheme(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view LocaleName(Locale locale) { return locale == Locale::kRu ? "ru" : "en"; }
+std::string_view LocaleName(Locale locale) {
+  return locale == Locale::kRu ? "ru" : "en";
+}
 
 std::optional<Locale> ParseLocale(std::string_view name) {
   if (name == "en") return Locale::kEn;

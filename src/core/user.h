@@ -22,7 +22,9 @@ std::optional<Theme> ParseTheme(std::string_view name);
 std::string_view LocaleName(Locale locale);
 std::optional<Locale> ParseLocale(std::string_view name);
 
-inline bool IsStaff(Role role) { return role == Role::kStaff || role == Role::kAdmin; }
+inline bool IsStaff(Role role) {
+  return role == Role::kStaff || role == Role::kAdmin;
+}
 
 inline constexpr std::string_view kDefaultTimeZone = "Europe/Moscow";
 
@@ -41,7 +43,7 @@ struct User {
   Theme theme = Theme::kSystem;
   Locale locale = Locale::kEn;
   std::string time_zone{kDefaultTimeZone};
-  std::string password_hash;            // argon2id string, never leaves services
+  std::string password_hash;  // argon2id string, never leaves services
   Time created_at{};
 };
 

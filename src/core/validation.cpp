@@ -42,7 +42,9 @@ bool IsSpace(char32_t cp) {
          cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
-bool IsControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+bool IsControl(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
 
 }  // namespace
 
@@ -95,9 +97,9 @@ Result<std::string> CleanText(std::string_view field, std::string_view text, std
   }
   const std::size_t count = CodePointCount(cleaned);
   if (count < min) {
-    return Error::Validation(std::string(field),
-                             min == 1 ? "must not be empty"
-                                      : "must be at least " + std::to_string(min) + " characters");
+    return Error::Validation(
+        std::string(field),
+        min == 1 ? "must not be empty" : "must be at least " + std::to_string(min) + " characters");
   }
   if (count > max) {
     return Error::Validation(std::string(field),
@@ -108,7 +110,9 @@ Result<std::string> CleanText(std::string_view field, std::string_view text, std
 
 Result<std::string> NormalizeEmail(std::string_view field, std::string_view email) {
   std::string e = Trim(email);
-  const auto invalid = [&] { return Error::Validation(std::string(field), "must be an email address"); };
+  const auto invalid = [&] {
+    return Error::Validation(std::string(field), "must be an email address");
+  };
   if (e.empty() || e.size() > 254 || !IsValidUtf8(e)) return invalid();
   std::transform(e.begin(), e.end(), e.begin(), [](char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;

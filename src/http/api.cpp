@@ -34,8 +34,8 @@ Api::Plan Api::Prepare(const Request& req) const {
   if (!IsApiPath(req.path)) return plan;
   plan.lookup = router_.Find(req.method, req.path);
   if (plan.lookup.outcome == Router::Outcome::kFound) {
-    const bool offload = plan.lookup.route->execution == Execution::kOffload ||
-                         !options_.inline_reads;
+    const bool offload =
+        plan.lookup.route->execution == Execution::kOffload || !options_.inline_reads;
     plan.execution = offload ? Execution::kOffload : Execution::kInline;
   }
   return plan;
@@ -75,7 +75,9 @@ core::Result<core::Principal> Api::AuthenticateEvents(const Request& req) const 
         scheme == std::string_view::npos ? origin : origin.substr(scheme + 3);
     if (origin_host != req.Header("Host")) {
       return core::Error{core::ErrorCode::kForbidden,
-                         "Events are only available to this site's own pages.", {}, 0};
+                         "Events are only available to this site's own pages.",
+                         {},
+                         0};
     }
   }
   return Authenticate(services_.auth, req);

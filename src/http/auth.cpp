@@ -33,7 +33,9 @@ std::string SessionCookie(std::string_view token, int max_age_seconds, bool secu
   return c;
 }
 
-std::string ExpiredSessionCookie(bool secure) { return SessionCookie("", 0, secure); }
+std::string ExpiredSessionCookie(bool secure) {
+  return SessionCookie("", 0, secure);
+}
 
 services::ClientInfo ClientOf(const Request& req) {
   return {req.remote_ip, std::string(req.Header("User-Agent"))};

@@ -27,7 +27,9 @@ core::Result<json::object> ParseJsonBody(const Request& req) {
   if (req.body.empty()) return json::object();
   if (!IsJsonContentType(req.Header("Content-Type"))) {
     return Error{ErrorCode::kUnsupportedMediaType,
-                 "Send the body as JSON with Content-Type: application/json.", {}, 0};
+                 "Send the body as JSON with Content-Type: application/json.",
+                 {},
+                 0};
   }
   json::parse_options options;
   options.max_depth = kMaxJsonDepth;
@@ -62,7 +64,8 @@ std::string JsonFields::RequiredString(std::string_view name) {
     return {};
   }
   if (!v->is_string()) {
-    Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be a string", std::string(name), 0});
+    Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be a string", std::string(name),
+          0});
     return {};
   }
   return std::string(v->as_string());
@@ -72,7 +75,8 @@ std::optional<std::string> JsonFields::OptionalString(std::string_view name) {
   const json::value* v = Take(name);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
-    Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be a string", std::string(name), 0});
+    Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be a string", std::string(name),
+          0});
     return std::nullopt;
   }
   return std::string(v->as_string());
@@ -85,7 +89,8 @@ std::optional<std::int64_t> JsonFields::OptionalInt(std::string_view name) {
   if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
     return static_cast<std::int64_t>(v->as_uint64());
   }
-  Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be an integer", std::string(name), 0});
+  Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be an integer", std::string(name),
+        0});
   return std::nullopt;
 }
 
@@ -119,25 +124,38 @@ std::optional<Error> JsonFields::Finish() {
 int StatusOf(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidRequest:
-    case ErrorCode::kValidationFailed: return 400;
+    case ErrorCode::kValidationFailed:
+      return 400;
     case ErrorCode::kUnauthenticated:
-    case ErrorCode::kInvalidCredentials: return 401;
+    case ErrorCode::kInvalidCredentials:
+      return 401;
     case ErrorCode::kForbidden:
-    case ErrorCode::kCsrfFailed: return 403;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kMethodNotAllowed: return 405;
-    case ErrorCode::kRequestTimeout: return 408;
+    case ErrorCode::kCsrfFailed:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kMethodNotAllowed:
+      return 405;
+    case ErrorCode::kRequestTimeout:
+      return 408;
     case ErrorCode::kConflict:
     case ErrorCode::kEmailTaken:
-    case ErrorCode::kTicketClosed: return 409;
-    case ErrorCode::kTooLarge: return 413;
-    case ErrorCode::kUnsupportedMediaType: return 415;
+    case ErrorCode::kTicketClosed:
+      return 409;
+    case ErrorCode::kTooLarge:
+      return 413;
+    case ErrorCode::kUnsupportedMediaType:
+      return 415;
     case ErrorCode::kRangeNotSatisfiable:
       return 416;
-    case ErrorCode::kRateLimited: return 429;
-    case ErrorCode::kHeadersTooLarge: return 431;
-    case ErrorCode::kUnavailable: return 503;
-    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kRateLimited:
+      return 429;
+    case ErrorCode::kHeadersTooLarge:
+      return 431;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kInternal:
+      return 500;
   }
   return 500;
 }

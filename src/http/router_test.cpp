@@ -21,7 +21,8 @@ class RouterTest : public ::testing::Test {
              {Method::kGet, "/api/v1/tickets/{id}"},
              {Method::kPost, "/api/v1/tickets/{id}/messages"}}) {
       const std::string name = std::string(MethodName(m)) + " " + p;
-      router_.Add(m, p, Execution::kInline, [name](Request&, const RouteMatch&) { return Named(name); });
+      router_.Add(m, p, Execution::kInline,
+                  [name](Request&, const RouteMatch&) { return Named(name); });
     }
   }
   Router router_;

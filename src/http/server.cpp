@@ -4,13 +4,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
-#include <functional>
 #include <condition_variable>
-#include <array>
+#include <functional>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -126,8 +126,8 @@ struct Server::Impl {
                                     const Api::Plan& plan, std::size_t limit,
                                     ReadDeadline& deadline,
                                     std::chrono::steady_clock::time_point start);
-  asio::awaitable<void> WriteResponse(beast::tcp_stream& stream, const Request& req,
-                                      Response& res, bool keep_alive);
+  asio::awaitable<void> WriteResponse(beast::tcp_stream& stream, const Request& req, Response& res,
+                                      bool keep_alive);
   asio::awaitable<void> WriteFileBody(beast::tcp_stream& stream, FileBody& body);
   asio::awaitable<void> WriteError(beast::tcp_stream& stream, core::ErrorCode code,
                                    std::string message);
@@ -311,7 +311,8 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
     if (buffer.size() == 0) {
       stream.expires_never();
       deadline.Arm(first_request ? options.read_timeout : options.idle_timeout);
-      auto [read_ec, n] = co_await stream.async_read_some(buffer.prepare(kFirstReadBytes), kAsTuple);
+      auto [read_ec, n] =
+          co_await stream.async_read_some(buffer.prepare(kFirstReadBytes), kAsTuple);
       deadline.Disarm();
       if (read_ec) break;
       buffer.commit(n);
@@ -421,8 +422,8 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
       Response upgraded;
       upgraded.status = 101;
       LogAccess(req, upgraded, start);
-      auto session = std::make_shared<WebSocketSession>(std::move(stream), std::move(*who),
-                                                        api.events());
+      auto session =
+          std::make_shared<WebSocketSession>(std::move(stream), std::move(*who), api.events());
       conn.cancel = [weak = std::weak_ptr<WebSocketSession>(session)] {
         if (auto s = weak.lock()) s->Cancel();
       };
@@ -557,7 +558,8 @@ void Server::Impl::Run() {
   });
   for (auto& w : workers) {
     asio::co_spawn(w->ioc, Accept(*w), asio::detached);
-    if (access_log.enabled()) asio::co_spawn(w->ioc, FlushAccessLog(*w, access_log), asio::detached);
+    if (access_log.enabled())
+      asio::co_spawn(w->ioc, FlushAccessLog(*w, access_log), asio::detached);
   }
   std::vector<std::thread> threads;
   for (auto& w : workers) {
@@ -592,8 +594,14 @@ void Server::Impl::Run() {
 Server::Server(ServerOptions options, Api& api)
     : impl_(std::make_unique<Impl>(std::move(options), api)) {}
 Server::~Server() = default;
-void Server::Listen() { impl_->Listen(); }
-std::uint16_t Server::port() const { return impl_->bound_port; }
-void Server::Run() { impl_->Run(); }
+void Server::Listen() {
+  impl_->Listen();
+}
+std::uint16_t Server::port() const {
+  return impl_->bound_port;
+}
+void Server::Run() {
+  impl_->Run();
+}
 
 }  // namespace textura::http

@@ -78,9 +78,8 @@ Response StaticFiles::FileResponse(const Request& req, const std::string& path,
   Response r;
   r.content_type = file.content_type;
   r.SetHeader("ETag", file.etag);
-  r.SetHeader("Cache-Control", path.starts_with("/assets/")
-                                   ? "public, max-age=31536000, immutable"
-                                   : "no-cache");
+  r.SetHeader("Cache-Control",
+              path.starts_with("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
   if (req.Header("If-None-Match") == file.etag) {
     r.status = 304;
     return r;

@@ -50,8 +50,8 @@ json::object TicketJson(const core::TicketView& v) {
   o["employee_id"] = t.employee_id ? json::value(*t.employee_id) : json::value(nullptr);
   o["chat_url"] = t.chat_url ? json::value(*t.chat_url) : json::value(nullptr);
   o["follow_up_of"] = t.follow_up_of ? json::value(*t.follow_up_of) : json::value(nullptr);
-  o["awaiting"] = t.awaiting ? json::value(core::support::ToString(*t.awaiting))
-                             : json::value(nullptr);
+  o["awaiting"] =
+      t.awaiting ? json::value(core::support::ToString(*t.awaiting)) : json::value(nullptr);
   return o;
 }
 

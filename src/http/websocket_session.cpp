@@ -32,16 +32,17 @@ void WebSocketSession::Enqueue(std::shared_ptr<const std::string> frame) {
   queue_.push_back(std::move(frame));
   if (open_ && !writing_) {
     writing_ = true;
-    asio::co_spawn(ws_.get_executor(), [self = shared_from_this()] { return self->WriteLoop(); },
-                   asio::detached);
+    asio::co_spawn(
+        ws_.get_executor(), [self = shared_from_this()] { return self->WriteLoop(); },
+        asio::detached);
   }
 }
 
 asio::awaitable<void> WebSocketSession::WriteLoop() {
   while (open_ && !queue_.empty()) {
     auto frame = queue_.front();
-    auto [ec, n] = co_await ws_.async_write(asio::buffer(*frame),
-                                            asio::as_tuple(asio::use_awaitable));
+    auto [ec, n] =
+        co_await ws_.async_write(asio::buffer(*frame), asio::as_tuple(asio::use_awaitable));
     if (ec) {
       open_ = false;
       break;
@@ -69,8 +70,9 @@ asio::awaitable<void> WebSocketSession::Run(
     open_ = true;
     if (!queue_.empty() && !writing_) {
       writing_ = true;
-      asio::co_spawn(ws_.get_executor(), [self = shared_from_this()] { return self->WriteLoop(); },
-                     asio::detached);
+      asio::co_spawn(
+          ws_.get_executor(), [self = shared_from_this()] { return self->WriteLoop(); },
+          asio::detached);
     }
     beast::flat_buffer buffer;
     for (;;) {

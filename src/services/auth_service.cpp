@@ -84,9 +84,8 @@ Result<SignedIn> AuthService::Login(const LoginInput& input, const ClientInfo& c
       });
   if (!found) return std::move(found).error();
   // Unknown emails cost the same hashing work as known ones.
-  const bool verified = found->has_value()
-                            ? hasher_.Verify((*found)->password_hash, input.password)
-                            : (hasher_.Verify(dummy_hash_, input.password), false);
+  const bool verified = found->has_value() ? hasher_.Verify((*found)->password_hash, input.password)
+                                           : (hasher_.Verify(dummy_hash_, input.password), false);
   if (!verified) {
     failures_by_email_.Record(*email, now);
     return Error{ErrorCode::kInvalidCredentials, "The email or password is incorrect.", {}, 0};

@@ -92,7 +92,8 @@ class AuthService {
   SlidingWindowLimiter failures_by_email_;
   SlidingWindowLimiter attempts_by_ip_;
   std::string dummy_hash_;
-  core::EventSink* events_ = nullptr;  // verified against for unknown emails, so timing does not tell
+  core::EventSink* events_ =
+      nullptr;  // verified against for unknown emails, so timing does not tell
 };
 
 }  // namespace textura::services

@@ -159,7 +159,8 @@ TEST_F(AuthServiceTest, ProfileUpdatesAreValidatedAndRemembered) {
 }
 
 TEST_F(AuthServiceTest, ShellCreatesStaffWithoutAnAccountAndCustomersWithOne) {
-  auto staff = auth_.CreateUser({"agent@textura.io", "agent password", "Agent", core::Role::kStaff, {}});
+  auto staff =
+      auth_.CreateUser({"agent@textura.io", "agent password", "Agent", core::Role::kStaff, {}});
   ASSERT_TRUE(staff.ok());
   EXPECT_FALSE(staff->account_id);
   auto customer = auth_.CreateUser({"c@acme.io", "cust password", "C", core::Role::kCustomer, {}});

@@ -106,8 +106,8 @@ Side SideOf(const core::Principal& who) {
   return core::IsStaff(who.user.role) ? Side::kTeam : Side::kCustomer;
 }
 
-TicketService::TicketService(core::Store& store, const core::Clock& clock,
-                             core::EventSink& events, core::support::BusinessCalendar calendar)
+TicketService::TicketService(core::Store& store, const core::Clock& clock, core::EventSink& events,
+                             core::support::BusinessCalendar calendar)
     : store_(store), clock_(clock), events_(events), calendar_(std::move(calendar)) {}
 
 MessageView TicketService::ViewOf(core::Repositories& repos, const core::Principal& who,
@@ -145,11 +145,12 @@ std::vector<MessageView> TicketService::ViewsOf(
   return out;
 }
 
-Result<CreatedTicket> TicketService::Create(const core::Principal& who,
-                                            const NewTicketInput& in) {
+Result<CreatedTicket> TicketService::Create(const core::Principal& who, const NewTicketInput& in) {
   if (core::IsStaff(who.user.role) || !who.account) {
     return Error{ErrorCode::kForbidden,
-                 "Tickets are created by customers; the support team answers them.", {}, 0};
+                 "Tickets are created by customers; the support team answers them.",
+                 {},
+                 0};
   }
   auto title = core::support::CleanTitle(in.title);
   if (!title) return std::move(title).error();
@@ -179,9 +180,8 @@ Result<CreatedTicket> TicketService::Create(const core::Principal& who,
         if (in.follow_up_of) {
           auto old = repos.tickets().Find(*in.follow_up_of);
           if (!old || !CanSeeAccount(who, old->account_id)) {
-            return Error::Validation("follow_up_of", "ticket #" +
-                                                         std::to_string(*in.follow_up_of) +
-                                                         " was not found");
+            return Error::Validation(
+                "follow_up_of", "ticket #" + std::to_string(*in.follow_up_of) + " was not found");
           }
         }
         core::support::Ticket t;
@@ -313,17 +313,18 @@ Result<MessagePage> TicketService::Messages(const core::Principal& who, core::Ti
     if (!v || *v < 0) return Error::Validation("after_id", "must be a message id");
     after = *v;
   }
-  return core::ReadValue<MessagePage>(store_, [&](core::Repositories& repos) -> Result<MessagePage> {
-    auto t = repos.tickets().Find(id);
-    if (!t || !CanSeeAccount(who, t->account_id)) return TicketNotFound(id);
-    auto rows = repos.tickets().Messages(id, after, *limit + 1);
-    MessagePage page;
-    const bool more = static_cast<int>(rows.size()) > *limit;
-    if (more) rows.resize(*limit);
-    page.items = ViewsOf(repos, who, std::move(rows));
-    if (more) page.next_cursor = std::to_string(page.items.back().message.id);
-    return page;
-  });
+  return core::ReadValue<MessagePage>(
+      store_, [&](core::Repositories& repos) -> Result<MessagePage> {
+        auto t = repos.tickets().Find(id);
+        if (!t || !CanSeeAccount(who, t->account_id)) return TicketNotFound(id);
+        auto rows = repos.tickets().Messages(id, after, *limit + 1);
+        MessagePage page;
+        const bool more = static_cast<int>(rows.size()) > *limit;
+        if (more) rows.resize(*limit);
+        page.items = ViewsOf(repos, who, std::move(rows));
+        if (more) page.next_cursor = std::to_string(page.items.back().message.id);
+        return page;
+      });
 }
 
 Result<MessageView> TicketService::Post(const core::Principal& who, core::TicketId id,
@@ -334,8 +335,8 @@ Result<MessageView> TicketService::Post(const core::Principal& who, core::Ticket
   if (!body) return std::move(body).error();
   const core::Time now = clock_.Now();
   core::AccountId account = 0;
-  auto posted = core::WriteValue<MessageView>(
-      store_, [&](core::Repositories& repos) -> Result<MessageView> {
+  auto posted =
+      core::WriteValue<MessageView>(store_, [&](core::Repositories& repos) -> Result<MessageView> {
         // Read inside the write: concurrent posts to one ticket see each other's counts.
         auto t = repos.tickets().Find(id);
         if (!t || !CanSeeAccount(who, t->account_id)) return TicketNotFound(id);
@@ -360,8 +361,8 @@ Result<MessageView> TicketService::Post(const core::Principal& who, core::Ticket
         return ViewOf(repos, who, std::move(m));
       });
   if (posted) {
-    events_.TicketChanged({core::TicketEvent::Kind::kMessageCreated, id, account,
-                           posted->message.id, who.user.id});
+    events_.TicketChanged(
+        {core::TicketEvent::Kind::kMessageCreated, id, account, posted->message.id, who.user.id});
   }
   return posted;
 }
@@ -403,14 +404,15 @@ Result<core::TicketView> TicketService::Close(const core::Principal& who, core::
 
 Result<MessageView> TicketService::GetMessage(const core::Principal& who, core::TicketId ticket,
                                               core::MessageId id) {
-  return core::ReadValue<MessageView>(store_, [&](core::Repositories& repos) -> Result<MessageView> {
-    auto m = repos.tickets().FindMessage(id);
-    auto t = repos.tickets().Find(ticket);
-    if (!m || !t || m->ticket_id != ticket || !CanSeeAccount(who, t->account_id)) {
-      return Error::NotFound("Message not found.");
-    }
-    return ViewOf(repos, who, std::move(*m));
-  });
+  return core::ReadValue<MessageView>(
+      store_, [&](core::Repositories& repos) -> Result<MessageView> {
+        auto m = repos.tickets().FindMessage(id);
+        auto t = repos.tickets().Find(ticket);
+        if (!m || !t || m->ticket_id != ticket || !CanSeeAccount(who, t->account_id)) {
+          return Error::NotFound("Message not found.");
+        }
+        return ViewOf(repos, who, std::move(*m));
+      });
 }
 
 }  // namespace textura::services

@@ -37,8 +37,8 @@ class TicketServiceTest : public ::testing::Test {
         tickets_(*db_, clock_, sink_, core::support::BusinessCalendar::Default()) {
     anna_ = Customer("anna@acme.io", "Acme");
     boris_ = Customer("boris@other.io", "Other");
-    auto staff = auth_.CreateUser({"agent@textura.io", "agent password", "Agent",
-                                   core::Role::kStaff, {}});
+    auto staff =
+        auth_.CreateUser({"agent@textura.io", "agent password", "Agent", core::Role::kStaff, {}});
     agent_ = auth_.Login({"agent@textura.io", "agent password", {}}, {"1.1.1.1", ""})->principal;
   }
 
@@ -64,8 +64,8 @@ class TicketServiceTest : public ::testing::Test {
 };
 
 TEST_F(TicketServiceTest, CreatingStartsTheTeamsClock) {
-  auto created = tickets_.Create(anna_, {"  Booking link broken ", "Blank page", "question",
-                                         {}, "/chats/17", {}, {}});
+  auto created = tickets_.Create(
+      anna_, {"  Booking link broken ", "Blank page", "question", {}, "/chats/17", {}, {}});
   ASSERT_TRUE(created.ok());
   const auto& t = created->ticket.ticket;
   EXPECT_EQ(t.title, "Booking link broken");
@@ -166,8 +166,8 @@ TEST_F(TicketServiceTest, ReferencesShowOnlyWhatTheReaderMaySee) {
   ASSERT_TRUE(created.ok());
   EXPECT_EQ(created->ticket.ticket.follow_up_of, own);
   EXPECT_EQ(created->message.references, std::vector<core::TicketId>{own});
-  auto staff_view = tickets_.GetMessage(agent_, created->ticket.ticket.id,
-                                        created->message.message.id);
+  auto staff_view =
+      tickets_.GetMessage(agent_, created->ticket.ticket.id, created->message.message.id);
   EXPECT_EQ(staff_view->references, (std::vector<core::TicketId>{own, foreign}));
   EXPECT_EQ(tickets_.Create(anna_, {"x", "y", "question", {}, {}, {}, foreign}).error().field,
             "follow_up_of");

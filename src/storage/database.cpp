@@ -45,12 +45,12 @@ std::unique_ptr<Database> Database::Open(const std::string& url, DatabaseOptions
       std::filesystem::create_directories(parent);
     }
     // SQLite serialises writers anyway; one writer connection plus readers.
-    return std::unique_ptr<Database>(
-        new Database(Dialect::kSqlite, [path] { return OpenSqlite(path); }, options));
+    return std::unique_ptr<Database>(new Database(
+        Dialect::kSqlite, [path] { return OpenSqlite(path); }, options));
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    return std::unique_ptr<Database>(
-        new Database(Dialect::kPostgres, [url] { return OpenPostgres(url); }, options));
+    return std::unique_ptr<Database>(new Database(
+        Dialect::kPostgres, [url] { return OpenPostgres(url); }, options));
   }
   throw SqlError(SqlError::Kind::kOther,
                  "unsupported database URL (use sqlite:///path.db or postgresql://…): " + url);

@@ -45,36 +45,37 @@ TEST_P(IdentityContract, CreatesAndFindsUsersCaseByCase) {
   core::Account account;
   core::User created;
   ASSERT_TRUE(Write([&](core::Repositories& r) -> core::Status {
-    account = r.accounts().Insert("Acme «Ромашка»", t0_);
-    auto u = r.users().Insert(NewCustomer(account.id, "anna@acme.io"));
-    if (!u) return u.error();
-    created = *u;
-    return core::OkStatus();
-  }).ok());
+                account = r.accounts().Insert("Acme «Ромашка»", t0_);
+                auto u = r.users().Insert(NewCustomer(account.id, "anna@acme.io"));
+                if (!u) return u.error();
+                created = *u;
+                return core::OkStatus();
+              }).ok());
   EXPECT_GT(account.id, 0);
   EXPECT_GT(created.id, 0);
 
   ASSERT_TRUE(db_->Read([&](core::Repositories& r) -> core::Status {
-    auto by_email = r.users().FindByEmail("anna@acme.io");
-    EXPECT_TRUE(by_email);
-    EXPECT_EQ(by_email->id, created.id);
-    EXPECT_EQ(by_email->account_id, account.id);
-    EXPECT_EQ(by_email->role, core::Role::kCustomer);
-    EXPECT_EQ(by_email->created_at, t0_);
-    EXPECT_EQ(r.accounts().Find(account.id)->name, "Acme «Ромашка»");
-    EXPECT_FALSE(r.users().FindByEmail("nobody@acme.io"));
-    EXPECT_FALSE(r.users().Find(created.id + 1000));
-    return core::OkStatus();
-  }).ok());
+                   auto by_email = r.users().FindByEmail("anna@acme.io");
+                   EXPECT_TRUE(by_email);
+                   EXPECT_EQ(by_email->id, created.id);
+                   EXPECT_EQ(by_email->account_id, account.id);
+                   EXPECT_EQ(by_email->role, core::Role::kCustomer);
+                   EXPECT_EQ(by_email->created_at, t0_);
+                   EXPECT_EQ(r.accounts().Find(account.id)->name, "Acme «Ромашка»");
+                   EXPECT_FALSE(r.users().FindByEmail("nobody@acme.io"));
+                   EXPECT_FALSE(r.users().Find(created.id + 1000));
+                   return core::OkStatus();
+                 })
+                  .ok());
 }
 
 TEST_P(IdentityContract, DuplicateEmailIsEmailTakenAndRollsBackOnlyThatWrite) {
   core::AccountId account = 0;
   ASSERT_TRUE(Write([&](core::Repositories& r) -> core::Status {
-    account = r.accounts().Insert("Acme", t0_).id;
-    auto u = r.users().Insert(NewCustomer(account, "dup@acme.io"));
-    return u ? core::OkStatus() : core::Status(u.error());
-  }).ok());
+                account = r.accounts().Insert("Acme", t0_).id;
+                auto u = r.users().Insert(NewCustomer(account, "dup@acme.io"));
+                return u ? core::OkStatus() : core::Status(u.error());
+              }).ok());
 
   // A failing write's changes (the second account) are undone; the first stays.
   auto s = Write([&](core::Repositories& r) -> core::Status {
@@ -85,34 +86,36 @@ TEST_P(IdentityContract, DuplicateEmailIsEmailTakenAndRollsBackOnlyThatWrite) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().code, core::ErrorCode::kEmailTaken);
   ASSERT_TRUE(db_->Read([&](core::Repositories& r) -> core::Status {
-    EXPECT_TRUE(r.accounts().Find(account));
-    EXPECT_FALSE(r.accounts().Find(account + 1));
-    return core::OkStatus();
-  }).ok());
+                   EXPECT_TRUE(r.accounts().Find(account));
+                   EXPECT_FALSE(r.accounts().Find(account + 1));
+                   return core::OkStatus();
+                 })
+                  .ok());
 }
 
 TEST_P(IdentityContract, SessionsResolveUntilRevokedOrExpired) {
   core::Session session;
   ASSERT_TRUE(Write([&](core::Repositories& r) -> core::Status {
-    const auto account = r.accounts().Insert("Acme", t0_).id;
-    auto u = r.users().Insert(NewCustomer(account, "s@acme.io"));
-    core::Session s;
-    s.user_id = u->id;
-    s.token_hash = "h1";
-    s.csrf_token = "csrf";
-    s.created_at = t0_;
-    s.expires_at = t0_ + 1h;
-    s.ip = "127.0.0.1";
-    session = r.sessions().Insert(s);
-    return core::OkStatus();
-  }).ok());
+                const auto account = r.accounts().Insert("Acme", t0_).id;
+                auto u = r.users().Insert(NewCustomer(account, "s@acme.io"));
+                core::Session s;
+                s.user_id = u->id;
+                s.token_hash = "h1";
+                s.csrf_token = "csrf";
+                s.created_at = t0_;
+                s.expires_at = t0_ + 1h;
+                s.ip = "127.0.0.1";
+                session = r.sessions().Insert(s);
+                return core::OkStatus();
+              }).ok());
 
   auto find = [&](core::Time at) {
     std::optional<core::Principal> p;
     EXPECT_TRUE(db_->Read([&](core::Repositories& r) -> core::Status {
-      p = r.sessions().FindActive("h1", at);
-      return core::OkStatus();
-    }).ok());
+                     p = r.sessions().FindActive("h1", at);
+                     return core::OkStatus();
+                   })
+                    .ok());
     return p;
   };
   auto p = find(t0_ + 1min);
@@ -125,36 +128,37 @@ TEST_P(IdentityContract, SessionsResolveUntilRevokedOrExpired) {
   EXPECT_FALSE(find(t0_ + 2h)) << "expired sessions do not resolve";
 
   ASSERT_TRUE(Write([&](core::Repositories& r) -> core::Status {
-    r.sessions().Revoke(session.id, t0_ + 2min);
-    return core::OkStatus();
-  }).ok());
+                r.sessions().Revoke(session.id, t0_ + 2min);
+                return core::OkStatus();
+              }).ok());
   EXPECT_FALSE(find(t0_ + 3min)) << "revoked sessions do not resolve";
 }
 
 TEST_P(IdentityContract, StaffHaveNoAccountAndProfilesUpdate) {
   core::User staff;
   ASSERT_TRUE(Write([&](core::Repositories& r) -> core::Status {
-    core::User u = NewCustomer(0, "agent@textura.io");
-    u.account_id.reset();
-    u.role = core::Role::kStaff;
-    staff = *r.users().Insert(u);
-    staff.theme = core::Theme::kDark;
-    staff.locale = core::Locale::kRu;
-    staff.time_zone = "Asia/Yekaterinburg";
-    staff.name = "Агент";
-    r.users().UpdateProfile(staff);
-    return core::OkStatus();
-  }).ok());
+                core::User u = NewCustomer(0, "agent@textura.io");
+                u.account_id.reset();
+                u.role = core::Role::kStaff;
+                staff = *r.users().Insert(u);
+                staff.theme = core::Theme::kDark;
+                staff.locale = core::Locale::kRu;
+                staff.time_zone = "Asia/Yekaterinburg";
+                staff.name = "Агент";
+                r.users().UpdateProfile(staff);
+                return core::OkStatus();
+              }).ok());
   ASSERT_TRUE(db_->Read([&](core::Repositories& r) -> core::Status {
-    auto u = r.users().Find(staff.id);
-    EXPECT_FALSE(u->account_id);
-    EXPECT_EQ(u->role, core::Role::kStaff);
-    EXPECT_EQ(u->theme, core::Theme::kDark);
-    EXPECT_EQ(u->locale, core::Locale::kRu);
-    EXPECT_EQ(u->time_zone, "Asia/Yekaterinburg");
-    EXPECT_EQ(u->name, "Агент");
-    return core::OkStatus();
-  }).ok());
+                   auto u = r.users().Find(staff.id);
+                   EXPECT_FALSE(u->account_id);
+                   EXPECT_EQ(u->role, core::Role::kStaff);
+                   EXPECT_EQ(u->theme, core::Theme::kDark);
+                   EXPECT_EQ(u->locale, core::Locale::kRu);
+                   EXPECT_EQ(u->time_zone, "Asia/Yekaterinburg");
+                   EXPECT_EQ(u->name, "Агент");
+                   return core::OkStatus();
+                 })
+                  .ok());
 }
 
 TEST_P(IdentityContract, ConcurrentWritesAllCommit) {
@@ -177,12 +181,13 @@ TEST_P(IdentityContract, ConcurrentWritesAllCommit) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(failures.load(), 0);
   ASSERT_TRUE(db_->Read([&](core::Repositories& r) -> core::Status {
-    for (core::AccountId id = 1; id <= kThreads * kPerThread; ++id) {
-      EXPECT_TRUE(r.accounts().Find(id)) << id;
-    }
-    EXPECT_FALSE(r.accounts().Find(kThreads * kPerThread + 1));
-    return core::OkStatus();
-  }).ok());
+                   for (core::AccountId id = 1; id <= kThreads * kPerThread; ++id) {
+                     EXPECT_TRUE(r.accounts().Find(id)) << id;
+                   }
+                   EXPECT_FALSE(r.accounts().Find(kThreads * kPerThread + 1));
+                   return core::OkStatus();
+                 })
+                  .ok());
 }
 
 TEST_P(IdentityContract, MigrationsAreIdempotent) {

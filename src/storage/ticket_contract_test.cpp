@@ -20,41 +20,45 @@ class TicketContract : public ::testing::TestWithParam<Backend> {
     }
     db_ = testing::FreshDatabase(GetParam());
     ASSERT_TRUE(db_->Write([&](core::Repositories& r) -> core::Status {
-      account_ = r.accounts().Insert("Acme", t0_).id;
-      other_ = r.accounts().Insert("Other", t0_).id;
-      core::User u;
-      u.account_id = account_;
-      u.email = "anna@acme.io";
-      u.name = "Anna";
-      u.password_hash = "x";
-      u.created_at = t0_;
-      user_ = r.users().Insert(u)->id;
-      return core::OkStatus();
-    }).ok());
+                     account_ = r.accounts().Insert("Acme", t0_).id;
+                     other_ = r.accounts().Insert("Other", t0_).id;
+                     core::User u;
+                     u.account_id = account_;
+                     u.email = "anna@acme.io";
+                     u.name = "Anna";
+                     u.password_hash = "x";
+                     u.created_at = t0_;
+                     user_ = r.users().Insert(u)->id;
+                     return core::OkStatus();
+                   })
+                    .ok());
   }
 
   core::support::Ticket Add(core::AccountId account, std::string title, core::Time at) {
     core::support::Ticket t;
     EXPECT_TRUE(db_->Write([&](core::Repositories& r) -> core::Status {
-      t.account_id = account;
-      t.created_by = user_;
-      t.title = std::move(title);
-      t.created_at = at;
-      core::support::ApplyMessage(t, Side::kCustomer, at, calendar_);
-      t = r.tickets().Insert(t);
-      core::support::SupportMessage m{0, t.id, user_, "", Side::kCustomer, "first", at};
-      r.tickets().InsertMessage(m);
-      return core::OkStatus();
-    }).ok());
+                     t.account_id = account;
+                     t.created_by = user_;
+                     t.title = std::move(title);
+                     t.created_at = at;
+                     core::support::ApplyMessage(t, Side::kCustomer, at, calendar_);
+                     t = r.tickets().Insert(t);
+                     core::support::SupportMessage m{0,       t.id, user_, "", Side::kCustomer,
+                                                     "first", at};
+                     r.tickets().InsertMessage(m);
+                     return core::OkStatus();
+                   })
+                    .ok());
     return t;
   }
 
   std::vector<core::TicketView> List(core::TicketQuery q) {
     std::vector<core::TicketView> out;
     EXPECT_TRUE(db_->Read([&](core::Repositories& r) -> core::Status {
-      out = r.tickets().List(q, user_, Side::kCustomer);
-      return core::OkStatus();
-    }).ok());
+                     out = r.tickets().List(q, user_, Side::kCustomer);
+                     return core::OkStatus();
+                   })
+                    .ok());
     return out;
   }
 
@@ -68,17 +72,18 @@ class TicketContract : public ::testing::TestWithParam<Backend> {
 TEST_P(TicketContract, RoundTripsEveryField) {
   auto t = Add(account_, "Booking «link»", t0_);
   ASSERT_TRUE(db_->Write([&](core::Repositories& r) -> core::Status {
-    auto found = r.tickets().Find(t.id);
-    EXPECT_TRUE(found);
-    EXPECT_EQ(found->title, "Booking «link»");
-    EXPECT_EQ(found->awaiting, Side::kTeam);
-    EXPECT_EQ(found->awaiting_since, t0_);
-    EXPECT_EQ(found->reply_due_at, t.reply_due_at);
-    EXPECT_EQ(found->message_count, 1);
-    core::support::Close(*found, t0_ + 1h);
-    r.tickets().Update(*found);
-    return core::OkStatus();
-  }).ok());
+                   auto found = r.tickets().Find(t.id);
+                   EXPECT_TRUE(found);
+                   EXPECT_EQ(found->title, "Booking «link»");
+                   EXPECT_EQ(found->awaiting, Side::kTeam);
+                   EXPECT_EQ(found->awaiting_since, t0_);
+                   EXPECT_EQ(found->reply_due_at, t.reply_due_at);
+                   EXPECT_EQ(found->message_count, 1);
+                   core::support::Close(*found, t0_ + 1h);
+                   r.tickets().Update(*found);
+                   return core::OkStatus();
+                 })
+                  .ok());
   auto views = List({});
   ASSERT_EQ(views.size(), 1u);
   EXPECT_EQ(views[0].ticket.status, core::support::TicketStatus::kDone);
@@ -124,33 +129,37 @@ TEST_P(TicketContract, KeysetPagesAreStableWhileTicketsAreAdded) {
 
 TEST_P(TicketContract, UnreadCountsTheOtherSideAfterTheLastRead) {
   auto t = Add(account_, "Help", t0_);
+  ASSERT_TRUE(
+      db_->Write([&](core::Repositories& r) -> core::Status {
+           auto found = *r.tickets().Find(t.id);
+           for (int i = 0; i < 2; ++i) {
+             core::support::ApplyMessage(found, Side::kTeam, t0_ + 1min, calendar_);
+             r.tickets().InsertMessage({0, t.id, user_, "", Side::kTeam, "reply", t0_ + 1min});
+           }
+           r.tickets().Update(found);
+           return core::OkStatus();
+         })
+          .ok());
   ASSERT_TRUE(db_->Write([&](core::Repositories& r) -> core::Status {
-    auto found = *r.tickets().Find(t.id);
-    for (int i = 0; i < 2; ++i) {
-      core::support::ApplyMessage(found, Side::kTeam, t0_ + 1min, calendar_);
-      r.tickets().InsertMessage({0, t.id, user_, "", Side::kTeam, "reply", t0_ + 1min});
-    }
-    r.tickets().Update(found);
-    return core::OkStatus();
-  }).ok());
-  ASSERT_TRUE(db_->Write([&](core::Repositories& r) -> core::Status {
-    EXPECT_EQ(r.tickets().View(t.id, user_, Side::kCustomer)->unread_count, 2);
-    EXPECT_EQ(r.tickets().UnreadTotal(user_, Side::kCustomer, account_), 2);
-    // The team answered: nothing waits for an agent, whatever they personally read.
-    EXPECT_EQ(r.tickets().View(t.id, user_, Side::kTeam)->unread_count, 0);
-    r.tickets().MarkRead(user_, *r.tickets().Find(t.id));
-    EXPECT_EQ(r.tickets().View(t.id, user_, Side::kCustomer)->unread_count, 0);
-    EXPECT_EQ(r.tickets().UnreadTotal(user_, Side::kCustomer, account_), 0);
-    auto msgs = r.tickets().Messages(t.id, 0, 10);
-    EXPECT_EQ(msgs.size(), 3u);
-    EXPECT_EQ(msgs[0].author_name, "Anna");
-    EXPECT_EQ(r.tickets().Messages(t.id, msgs[1].id, 10).size(), 1u);
-    EXPECT_EQ(r.tickets().Counts(account_).on_customer, 1);
-    const std::vector<core::TicketId> ids{t.id, 424242};
-    EXPECT_EQ(r.tickets().Existing(ids, account_), std::vector<core::TicketId>{t.id});
-    EXPECT_TRUE(r.tickets().Existing(ids, other_).empty());
-    return core::OkStatus();
-  }).ok());
+                   EXPECT_EQ(r.tickets().View(t.id, user_, Side::kCustomer)->unread_count, 2);
+                   EXPECT_EQ(r.tickets().UnreadTotal(user_, Side::kCustomer, account_), 2);
+                   // The team answered: nothing waits for an agent, whatever they personally read.
+                   EXPECT_EQ(r.tickets().View(t.id, user_, Side::kTeam)->unread_count, 0);
+                   r.tickets().MarkRead(user_, *r.tickets().Find(t.id));
+                   EXPECT_EQ(r.tickets().View(t.id, user_, Side::kCustomer)->unread_count, 0);
+                   EXPECT_EQ(r.tickets().UnreadTotal(user_, Side::kCustomer, account_), 0);
+                   auto msgs = r.tickets().Messages(t.id, 0, 10);
+                   EXPECT_EQ(msgs.size(), 3u);
+                   EXPECT_EQ(msgs[0].author_name, "Anna");
+                   EXPECT_EQ(r.tickets().Messages(t.id, msgs[1].id, 10).size(), 1u);
+                   EXPECT_EQ(r.tickets().Counts(account_).on_customer, 1);
+                   const std::vector<core::TicketId> ids{t.id, 424242};
+                   EXPECT_EQ(r.tickets().Existing(ids, account_),
+                             std::vector<core::TicketId>{t.id});
+                   EXPECT_TRUE(r.tickets().Existing(ids, other_).empty());
+                   return core::OkStatus();
+                 })
+                  .ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TicketContract,

@@ -84,7 +84,9 @@ PgServer& Pg() {
 
 }  // namespace
 
-std::string BackendName(Backend b) { return b == Backend::kSqlite ? "Sqlite" : "Postgres"; }
+std::string BackendName(Backend b) {
+  return b == Backend::kSqlite ? "Sqlite" : "Postgres";
+}
 
 bool PostgresAvailable(std::string* why) {
   if (Pg().admin_url.empty()) {

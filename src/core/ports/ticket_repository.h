@@ -27,7 +27,7 @@ struct TicketQuery {
   std::optional<support::TicketStatus> status;  // nullopt = all
   std::optional<support::Side> awaiting;
   std::optional<support::RequestType> category;
-  std::string folded_search;                    // FoldCase'd substring of the title
+  std::string folded_search;  // FoldCase'd substring of the title
   std::optional<TicketCursor> after;
   int limit = 20;
 };

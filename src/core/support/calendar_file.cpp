@@ -17,7 +17,9 @@ constexpr std::array<std::string_view, 7> kDayNames = {"mon", "tue", "wed", "thu
                                                        "fri", "sat", "sun"};
 
 // Weekday names in file order (Monday first) mapped to c_encoding (Sunday = 0).
-constexpr unsigned CEncodingOfDayIndex(size_t index) { return (index + 1) % 7; }
+constexpr unsigned CEncodingOfDayIndex(size_t index) {
+  return (index + 1) % 7;
+}
 
 struct Failure {
   std::string reason;
@@ -52,7 +54,9 @@ int ToInt(std::string_view digits) {
   return value;
 }
 
-std::string Quote(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string Quote(std::string_view text) {
+  return "'" + std::string(text) + "'";
+}
 
 // YYYY-MM-DD, a real calendar date.
 std::optional<year_month_day> ParseDate(std::string_view text) {

@@ -23,7 +23,9 @@ using test_time::Utc;
 // Local times in the comments are Moscow (UTC+3). The test calendar has a holiday on
 // Wed 2026-03-11 and a transferred working Saturday 2026-03-14.
 
-std::string FormatDue(std::optional<Time> due) { return due ? FormatUtc(*due) : "none"; }
+std::string FormatDue(std::optional<Time> due) {
+  return due ? FormatUtc(*due) : "none";
+}
 
 TEST(SlaRequestTypeTest, NamesRoundTrip) {
   for (auto type : {RequestType::kCritical, RequestType::kQuestion, RequestType::kFeatureRequest}) {

@@ -16,7 +16,9 @@ std::optional<TicketStatus> ParseTicketStatus(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view ToString(Side side) { return side == Side::kTeam ? "team" : "customer"; }
+std::string_view ToString(Side side) {
+  return side == Side::kTeam ? "team" : "customer";
+}
 
 std::optional<Side> ParseSide(std::string_view text) {
   if (text == "customer") return Side::kCustomer;
@@ -136,9 +138,9 @@ void AppendUtf8(std::string& out, char32_t cp) {
 
 char32_t FoldCodePoint(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return cp + 0x20;
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;   // Latin-1 À–Þ
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;               // Cyrillic А–Я
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;               // Ѐ–Џ, Ё
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;  // Latin-1 À–Þ
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;              // Cyrillic А–Я
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;              // Ѐ–Џ, Ё
   return cp;
 }
 

@@ -7,7 +7,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-Time At(const char* rfc3339) { return *ParseRfc3339(rfc3339); }
+Time At(const char* rfc3339) {
+  return *ParseRfc3339(rfc3339);
+}
 
 Ticket NewTicket(RequestType type) {
   Ticket t;
@@ -45,7 +47,7 @@ TEST(TicketRules, TeamReplyStopsTheClockAndTheNextQuestionRestartsIt) {
   EXPECT_FALSE(t.reply_due_at);
   EXPECT_FALSE(t.awaiting_since);
   ApplyMessage(t, Side::kCustomer, At("2026-11-27T15:00:00Z"), cal);  // Friday 18:00 MSK
-  EXPECT_EQ(t.reply_due_at, At("2026-11-30T15:00:00Z"));               // Monday 18:00 MSK
+  EXPECT_EQ(t.reply_due_at, At("2026-11-30T15:00:00Z"));              // Monday 18:00 MSK
   EXPECT_EQ(t.team_messages, 1);
   EXPECT_EQ(t.customer_messages, 2);
 }
@@ -88,12 +90,9 @@ TEST(TicketRefs, FindsHashNumbersOnly) {
     const char* text;
     std::vector<TicketId> refs;
   } cases[] = {
-      {"see #123", {123}},
-      {"#1, #2 and #1 again", {1, 2}},
-      {"(#77)", {77}},
-      {"abc#12 #12a #0 # 5", {}},
-      {"Тикет #9.", {9}},
-      {"#99999999999999999999", {}},
+      {"see #123", {123}}, {"#1, #2 and #1 again", {1, 2}},
+      {"(#77)", {77}},     {"abc#12 #12a #0 # 5", {}},
+      {"Тикет #9.", {9}},  {"#99999999999999999999", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(ExtractTicketRefs(c.text), c.refs) << c.text;
 }

@@ -56,27 +56,27 @@ void RegisterAuthRoutes(Router& router, Api& api) {
                return r;
              });
 
-  router.Add(Method::kGet, "/api/v1/me", Execution::kInline, [&auth](Request& req, const RouteMatch&) {
-    auto principal = Authenticate(auth, req);
-    if (!principal) return ErrorResponse(principal.error());
-    return JsonResponse(200, SessionView(*principal));
-  });
-
-  router.Add(Method::kPatch, "/api/v1/me", Execution::kOffload,
+  router.Add(Method::kGet, "/api/v1/me", Execution::kInline,
              [&auth](Request& req, const RouteMatch&) {
                auto principal = Authenticate(auth, req);
                if (!principal) return ErrorResponse(principal.error());
-               auto body = ParseJsonBody(req);
-               if (!body) return ErrorResponse(body.error());
-               JsonFields f(*body);
-               services::ProfilePatch patch{f.OptionalString("name"), f.OptionalString("theme"),
-                                            f.OptionalString("locale"),
-                                            f.OptionalString("time_zone")};
-               if (auto err = f.Finish()) return ErrorResponse(*err);
-               auto updated = auth.UpdateProfile(*principal, patch);
-               if (!updated) return ErrorResponse(updated.error());
-               return JsonResponse(200, SessionView(*updated));
+               return JsonResponse(200, SessionView(*principal));
              });
+
+  router.Add(
+      Method::kPatch, "/api/v1/me", Execution::kOffload, [&auth](Request& req, const RouteMatch&) {
+        auto principal = Authenticate(auth, req);
+        if (!principal) return ErrorResponse(principal.error());
+        auto body = ParseJsonBody(req);
+        if (!body) return ErrorResponse(body.error());
+        JsonFields f(*body);
+        services::ProfilePatch patch{f.OptionalString("name"), f.OptionalString("theme"),
+                                     f.OptionalString("locale"), f.OptionalString("time_zone")};
+        if (auto err = f.Finish()) return ErrorResponse(*err);
+        auto updated = auth.UpdateProfile(*principal, patch);
+        if (!updated) return ErrorResponse(updated.error());
+        return JsonResponse(200, SessionView(*updated));
+      });
 }
 
 }  // namespace textura::http

@@ -18,8 +18,7 @@ void RegisterSystemRoutes(Router& router, Api& api) {
              [](Request&, const RouteMatch&) {
                Response r;
                r.content_type = "application/json";
-               static const auto kDoc =
-                   std::make_shared<const std::string>(embedded::kOpenApiJson);
+               static const auto kDoc = std::make_shared<const std::string>(embedded::kOpenApiJson);
                r.shared_body = kDoc;
                return r;
              });

@@ -66,7 +66,8 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                in.category = f.RequiredString("category");
                in.employee_id = f.OptionalInt("employee_id");
                in.chat_url = f.OptionalString("chat_url");
-               in.attachment_ids = f.OptionalIntArray("attachment_ids").value_or(std::vector<std::int64_t>{});
+               in.attachment_ids =
+                   f.OptionalIntArray("attachment_ids").value_or(std::vector<std::int64_t>{});
                in.follow_up_of = f.OptionalInt("follow_up_of");
                if (auto err = f.Finish()) return ErrorResponse(*err);
                auto created = tickets.Create(*who, in);
@@ -96,11 +97,10 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                if (!who) return ErrorResponse(who.error());
                auto s = tickets.Summary(*who);
                if (!s) return ErrorResponse(s.error());
-               return JsonResponse(
-                   200, json::object{{"unread_total", s->unread_total},
-                                     {"counts",
-                                      {{"on_customer", s->counts.on_customer},
-                                       {"done", s->counts.done}}}});
+               return JsonResponse(200, json::object{{"unread_total", s->unread_total},
+                                                     {"counts",
+                                                      {{"on_customer", s->counts.on_customer},
+                                                       {"done", s->counts.done}}}});
              });
 
   router.Add(Method::kGet, "/api/v1/tickets/{id}", Execution::kInline,
@@ -128,7 +128,8 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                JsonFields f(*body);
                services::PostMessageInput in;
                in.body = f.OptionalString("body").value_or("");
-               in.attachment_ids = f.OptionalIntArray("attachment_ids").value_or(std::vector<std::int64_t>{});
+               in.attachment_ids =
+                   f.OptionalIntArray("attachment_ids").value_or(std::vector<std::int64_t>{});
                if (auto err = f.Finish()) return ErrorResponse(*err);
                auto posted = tickets.Post(who, id, in);
                if (!posted) return ErrorResponse(posted.error());

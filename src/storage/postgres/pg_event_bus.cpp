@@ -80,7 +80,9 @@ PgEventBus::~PgEventBus() {
   ::close(wake_fd_);
 }
 
-void PgEventBus::TicketChanged(const core::TicketEvent& event) { Enqueue(Encode(event)); }
+void PgEventBus::TicketChanged(const core::TicketEvent& event) {
+  Enqueue(Encode(event));
+}
 
 // Ended sessions travel as "S,<session id>".
 void PgEventBus::SessionEnded(core::SessionId session) {
@@ -106,8 +108,7 @@ void PgEventBus::Publish() {
       payload = outbox_.front();
     }
     const char* params[] = {kChannel, payload.c_str()};
-    if ((!conn.Ok() && !conn.Open(url_)) ||
-        !conn.Exec("SELECT pg_notify($1, $2)", 2, params)) {
+    if ((!conn.Ok() && !conn.Open(url_)) || !conn.Exec("SELECT pg_notify($1, $2)", 2, params)) {
       std::unique_lock lock(mutex_);
       cv_.wait_for(lock, kRetryDelay, [&] { return stopping_; });
       if (stopping_) return;
@@ -134,7 +135,7 @@ void PgEventBus::Listen() {
     }
     pollfd fds[2] = {{PQsocket(conn.pg), POLLIN, 0}, {wake_fd_, POLLIN, 0}};
     if (::poll(fds, 2, -1) < 0) continue;
-    if (fds[1].revents) continue;  // woken for shutdown: the loop head checks
+    if (fds[1].revents) continue;            // woken for shutdown: the loop head checks
     if (!PQconsumeInput(conn.pg)) continue;  // broken: reopened at the loop head
     while (PGnotify* n = PQnotifies(conn.pg)) {
       const std::string_view payload = n->extra;

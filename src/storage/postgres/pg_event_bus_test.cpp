@@ -13,9 +13,10 @@ namespace {
 TEST(PgEventBusCodec, RoundTripsEveryKind) {
   for (auto kind : {core::TicketEvent::Kind::kMessageCreated, core::TicketEvent::Kind::kUpdated,
                     core::TicketEvent::Kind::kRead}) {
-    core::TicketEvent in{kind, 42, 7, kind == core::TicketEvent::Kind::kMessageCreated
-                                          ? std::optional<core::MessageId>(9)
-                                          : std::nullopt,
+    core::TicketEvent in{kind, 42, 7,
+                         kind == core::TicketEvent::Kind::kMessageCreated
+                             ? std::optional<core::MessageId>(9)
+                             : std::nullopt,
                          3};
     core::TicketEvent out;
     ASSERT_TRUE(PgEventBus::Decode(PgEventBus::Encode(in), out));

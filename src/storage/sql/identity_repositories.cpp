@@ -9,7 +9,7 @@ constexpr std::string_view kInsertAccount =
     "INSERT INTO accounts (name, created_at) VALUES ($1, $2) RETURNING id";
 constexpr std::string_view kFindAccount = "SELECT id, name, created_at FROM accounts WHERE id = $1";
 
-#define TEXTURA_USER_COLUMNS                                                            \
+#define TEXTURA_USER_COLUMNS                                                      \
   "u.id, u.account_id, u.email, u.name, u.role, u.theme, u.locale, u.time_zone, " \
   "u.password_hash, u.created_at"
 constexpr int kUserColumns = 10;
@@ -17,7 +17,8 @@ constexpr int kUserColumns = 10;
 constexpr std::string_view kInsertUser =
     "INSERT INTO users (account_id, email, name, role, theme, locale, time_zone, password_hash,"
     " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
-constexpr std::string_view kFindUser = "SELECT " TEXTURA_USER_COLUMNS " FROM users u WHERE u.id = $1";
+constexpr std::string_view kFindUser =
+    "SELECT " TEXTURA_USER_COLUMNS " FROM users u WHERE u.id = $1";
 constexpr std::string_view kFindUserByEmail =
     "SELECT " TEXTURA_USER_COLUMNS " FROM users u WHERE u.email = $1";
 constexpr std::string_view kUpdateProfile =
@@ -27,7 +28,8 @@ constexpr std::string_view kInsertSession =
     "INSERT INTO sessions (user_id, token_hash, csrf_token, created_at, expires_at, ip, user_agent)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
 constexpr std::string_view kFindActiveSession =
-    "SELECT " TEXTURA_USER_COLUMNS ", a.id, a.name, a.created_at,"
+    "SELECT " TEXTURA_USER_COLUMNS
+    ", a.id, a.name, a.created_at,"
     " s.id, s.csrf_token, s.created_at, s.expires_at, s.ip, s.user_agent"
     " FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN accounts a ON a.id = u.account_id"
     " WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2";

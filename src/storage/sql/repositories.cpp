@@ -19,10 +19,18 @@ struct SqlRepositories::Impl {
 SqlRepositories::SqlRepositories(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
 SqlRepositories::~SqlRepositories() = default;
 
-core::AccountRepository& SqlRepositories::accounts() { return impl_->accounts; }
-core::UserRepository& SqlRepositories::users() { return impl_->users; }
-core::SessionRepository& SqlRepositories::sessions() { return impl_->sessions; }
-core::TicketRepository& SqlRepositories::tickets() { return impl_->tickets; }
+core::AccountRepository& SqlRepositories::accounts() {
+  return impl_->accounts;
+}
+core::UserRepository& SqlRepositories::users() {
+  return impl_->users;
+}
+core::SessionRepository& SqlRepositories::sessions() {
+  return impl_->sessions;
+}
+core::TicketRepository& SqlRepositories::tickets() {
+  return impl_->tickets;
+}
 core::AttachmentRepository& SqlRepositories::attachments() {
   return impl_->attachments;
 }

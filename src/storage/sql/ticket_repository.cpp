@@ -14,17 +14,17 @@ using core::support::TicketStatus;
 namespace {
 
 // The ticket's columns, in the order TicketFrom reads them.
-#define TEXTURA_TICKET_COLUMNS                                                                    \
+#define TEXTURA_TICKET_COLUMNS                                                                   \
   "t.id, t.account_id, t.created_by, t.title, t.status, t.category, t.employee_id, t.chat_url, " \
-  "t.follow_up_of, t.created_at, t.updated_at, t.closed_at, t.last_message_at, "                \
-  "t.message_count, t.customer_messages, t.team_messages, t.awaiting, t.awaiting_since, "       \
+  "t.follow_up_of, t.created_at, t.updated_at, t.closed_at, t.last_message_at, "                 \
+  "t.message_count, t.customer_messages, t.team_messages, t.awaiting, t.awaiting_since, "        \
   "t.reply_due_at"
 constexpr int kTicketColumns = 19;
 
 // A view adds the account name and what the reader has seen of each side.
 #define TEXTURA_VIEW_COLUMNS \
   TEXTURA_TICKET_COLUMNS ", a.name, COALESCE(r.seen_customer, 0), COALESCE(r.seen_team, 0)"
-#define TEXTURA_VIEW_FROM                                   \
+#define TEXTURA_VIEW_FROM                                  \
   " FROM tickets t JOIN accounts a ON a.id = t.account_id" \
   " LEFT JOIN ticket_reads r ON r.ticket_id = t.id AND r.user_id = $1"
 
@@ -48,8 +48,8 @@ constexpr std::string_view kView =
 constexpr std::string_view kInsertMessage =
     "INSERT INTO ticket_messages (ticket_id, author_id, side, body, created_at)"
     " VALUES ($1, $2, $3, $4, $5) RETURNING id";
-#define TEXTURA_MESSAGE_SELECT                                                        \
-  "SELECT m.id, m.ticket_id, m.author_id, u.name, m.side, m.body, m.created_at"      \
+#define TEXTURA_MESSAGE_SELECT                                                  \
+  "SELECT m.id, m.ticket_id, m.author_id, u.name, m.side, m.body, m.created_at" \
   " FROM ticket_messages m JOIN users u ON u.id = m.author_id"
 constexpr std::string_view kFindMessage = TEXTURA_MESSAGE_SELECT " WHERE m.id = $1";
 constexpr std::string_view kMessages =
@@ -162,16 +162,16 @@ std::string FtsPhrase(std::string_view needle) {
 
 Ticket SqlTicketRepository::Insert(Ticket t) {
   const std::string folded = core::support::FoldCase(t.title);
-  conn_.Run(kInsert,
-            {t.account_id, t.created_by, t.title, folded, core::support::ToString(t.status),
-             core::support::ToString(t.category), Nullable(t.employee_id), Nullable(t.chat_url),
-             Nullable(t.follow_up_of), Micros(t.created_at), Micros(t.updated_at),
-             OptionalTime(t.closed_at), Micros(t.last_message_at),
-             static_cast<std::int64_t>(t.message_count),
-             static_cast<std::int64_t>(t.customer_messages),
-             static_cast<std::int64_t>(t.team_messages), OptionalSide(t.awaiting),
-             OptionalTime(t.awaiting_since), OptionalTime(t.reply_due_at)},
-            [&](const Row& r) { t.id = r.Int(0); });
+  conn_.Run(
+      kInsert,
+      {t.account_id, t.created_by, t.title, folded, core::support::ToString(t.status),
+       core::support::ToString(t.category), Nullable(t.employee_id), Nullable(t.chat_url),
+       Nullable(t.follow_up_of), Micros(t.created_at), Micros(t.updated_at),
+       OptionalTime(t.closed_at), Micros(t.last_message_at),
+       static_cast<std::int64_t>(t.message_count), static_cast<std::int64_t>(t.customer_messages),
+       static_cast<std::int64_t>(t.team_messages), OptionalSide(t.awaiting),
+       OptionalTime(t.awaiting_since), OptionalTime(t.reply_due_at)},
+      [&](const Row& r) { t.id = r.Int(0); });
   if (conn_.dialect() == Dialect::kSqlite) conn_.Run(kInsertFts, {t.id, folded});
   return t;
 }
@@ -183,17 +183,16 @@ std::optional<Ticket> SqlTicketRepository::Find(core::TicketId id) {
 }
 
 void SqlTicketRepository::Update(const Ticket& t) {
-  conn_.Run(kUpdate,
-            {t.id, core::support::ToString(t.status), Micros(t.updated_at),
-             OptionalTime(t.closed_at), Micros(t.last_message_at),
-             static_cast<std::int64_t>(t.message_count),
-             static_cast<std::int64_t>(t.customer_messages),
-             static_cast<std::int64_t>(t.team_messages), OptionalSide(t.awaiting),
-             OptionalTime(t.awaiting_since), OptionalTime(t.reply_due_at)});
+  conn_.Run(
+      kUpdate,
+      {t.id, core::support::ToString(t.status), Micros(t.updated_at), OptionalTime(t.closed_at),
+       Micros(t.last_message_at), static_cast<std::int64_t>(t.message_count),
+       static_cast<std::int64_t>(t.customer_messages), static_cast<std::int64_t>(t.team_messages),
+       OptionalSide(t.awaiting), OptionalTime(t.awaiting_since), OptionalTime(t.reply_due_at)});
 }
 
 std::optional<core::TicketView> SqlTicketRepository::View(core::TicketId id, core::UserId reader,
-                                                         Side reader_side) {
+                                                          Side reader_side) {
   std::optional<core::TicketView> out;
   conn_.Run(kView, {reader, id}, [&](const Row& r) { out = ViewFrom(r, reader_side); });
   return out;
@@ -241,8 +240,8 @@ std::vector<core::TicketView> SqlTicketRepository::List(const core::TicketQuery&
   if (q.after) {
     const std::string at = param(Micros(q.after->last_message_at));
     const std::string id = param(q.after->id);
-    sql += " AND (t.last_message_at < " + at + " OR (t.last_message_at = " + at +
-           " AND t.id < " + id + "))";
+    sql += " AND (t.last_message_at < " + at + " OR (t.last_message_at = " + at + " AND t.id < " +
+           id + "))";
   }
   sql += " ORDER BY t.last_message_at DESC, t.id DESC LIMIT " +
          param(static_cast<std::int64_t>(q.limit + 1));
@@ -253,10 +252,10 @@ std::vector<core::TicketView> SqlTicketRepository::List(const core::TicketQuery&
 }
 
 core::support::SupportMessage SqlTicketRepository::InsertMessage(core::support::SupportMessage m) {
-  conn_.Run(kInsertMessage,
-            {m.ticket_id, m.author_id, core::support::ToString(m.side), m.body,
-             Micros(m.created_at)},
-            [&](const Row& r) { m.id = r.Int(0); });
+  conn_.Run(
+      kInsertMessage,
+      {m.ticket_id, m.author_id, core::support::ToString(m.side), m.body, Micros(m.created_at)},
+      [&](const Row& r) { m.id = r.Int(0); });
   return m;
 }
 

@@ -20,8 +20,7 @@ class SqlTicketRepository final : public core::TicketRepository {
   core::support::SupportMessage InsertMessage(core::support::SupportMessage message) override;
   std::optional<core::support::SupportMessage> FindMessage(core::MessageId id) override;
   std::vector<core::support::SupportMessage> Messages(core::TicketId ticket,
-                                                      core::MessageId after_id,
-                                                      int limit) override;
+                                                      core::MessageId after_id, int limit) override;
 
   void MarkRead(core::UserId reader, const core::support::Ticket& ticket) override;
   int UnreadTotal(core::UserId reader, core::support::Side reader_side,
