@@ -6,9 +6,7 @@
 #include <exception>
 
 namespace textura::core {
-namespace {
 
-// Decodes one code point at `i`; returns its length, or 0 when the sequence is invalid.
 std::size_t DecodeUtf8(std::string_view s, std::size_t i, char32_t& cp) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
@@ -36,14 +34,14 @@ std::size_t DecodeUtf8(std::string_view s, std::size_t i, char32_t& cp) {
   return len;
 }
 
+bool IsControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+namespace {
+
 bool IsSpace(char32_t cp) {
   return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
          (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
          cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
-}
-
-bool IsControl(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
 }  // namespace

@@ -11,6 +11,13 @@ namespace textura::core {
 // Input rules shared by every entry point (API, CLI). Each returns the cleaned value
 // or a kValidationFailed error naming `field`.
 
+// Decodes the code point starting at byte `i` into `cp`; returns its length in bytes,
+// or 0 when the sequence there is not valid UTF-8 (overlong forms, surrogates and
+// code points past U+10FFFF are invalid).
+std::size_t DecodeUtf8(std::string_view utf8, std::size_t i, char32_t& cp);
+// C0 and C1 control characters (DEL included).
+bool IsControl(char32_t cp);
+
 // Counts Unicode code points; the input must be valid UTF-8.
 std::size_t CodePointCount(std::string_view utf8);
 bool IsValidUtf8(std::string_view bytes);

@@ -11,14 +11,11 @@ using core::support::Side;
 using testing::Backend;
 using namespace std::chrono_literals;
 
-class AttachmentContract : public ::testing::TestWithParam<Backend> {
+class AttachmentContract : public testing::BackendTest {
  protected:
   void SetUp() override {
-    std::string why;
-    if (GetParam() == Backend::kPostgres && !testing::PostgresAvailable(&why)) {
-      GTEST_SKIP() << "PostgreSQL unavailable: " << why;
-    }
-    db_ = testing::FreshDatabase(GetParam());
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
     ASSERT_TRUE(
         db_->Write([&](core::Repositories& r) -> core::Status {
              acme_ = r.accounts().Insert("Acme", t0_).id;
@@ -81,7 +78,6 @@ class AttachmentContract : public ::testing::TestWithParam<Backend> {
                     .ok());
   }
 
-  std::unique_ptr<Database> db_;
   const core::Time t0_ = *core::ParseRfc3339("2026-11-23T12:00:00Z");
   const core::support::BusinessCalendar calendar_ = core::support::BusinessCalendar::Default();
   core::AccountId acme_ = 0, other_ = 0;

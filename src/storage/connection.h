@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <span>
 #include <variant>
 #include <vector>
 
@@ -47,11 +48,18 @@ class Connection {
   virtual Dialect dialect() const = 0;
   // Runs one statement with $1..$n parameters, calling `on_row` per result row.
   // Returns the number of rows changed. Statements are prepared once per connection.
-  virtual std::int64_t Run(std::string_view sql, std::initializer_list<SqlValue> params = {},
-                           const RowFn& on_row = {}) = 0;
+  std::int64_t Run(std::string_view sql, std::initializer_list<SqlValue> params = {},
+                   const RowFn& on_row = {}) {
+    return RunSpan(sql, std::span<const SqlValue>(params.begin(), params.size()), on_row);
+  }
   // The same with a parameter list built at run time.
-  virtual std::int64_t RunArgs(std::string_view sql, const std::vector<SqlValue>& params,
-                               const RowFn& on_row = {}) = 0;
+  std::int64_t RunArgs(std::string_view sql, const std::vector<SqlValue>& params,
+                       const RowFn& on_row = {}) {
+    return RunSpan(sql, std::span<const SqlValue>(params), on_row);
+  }
+  // What both call: the driver's statement execution.
+  virtual std::int64_t RunSpan(std::string_view sql, std::span<const SqlValue> params,
+                               const RowFn& on_row) = 0;
   // Runs a script of statements without parameters (migrations, BEGIN/COMMIT).
   virtual void Exec(std::string_view script) = 0;
   // True once the connection is unusable (e.g. the server went away): drop it.

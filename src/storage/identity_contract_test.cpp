@@ -13,14 +13,11 @@ namespace {
 using testing::Backend;
 using namespace std::chrono_literals;
 
-class IdentityContract : public ::testing::TestWithParam<Backend> {
+class IdentityContract : public testing::BackendTest {
  protected:
   void SetUp() override {
-    std::string why;
-    if (GetParam() == Backend::kPostgres && !testing::PostgresAvailable(&why)) {
-      GTEST_SKIP() << "PostgreSQL unavailable: " << why;
-    }
-    db_ = testing::FreshDatabase(GetParam());
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
   }
 
   core::User NewCustomer(core::AccountId account, std::string email) {
@@ -37,7 +34,6 @@ class IdentityContract : public ::testing::TestWithParam<Backend> {
     return db_->Write(fn);
   }
 
-  std::unique_ptr<Database> db_;
   const core::Time t0_ = core::FromMicros(1'790'000'000'000'000);
 };
 

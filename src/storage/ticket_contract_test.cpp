@@ -11,14 +11,11 @@ using core::support::Side;
 using testing::Backend;
 using namespace std::chrono_literals;
 
-class TicketContract : public ::testing::TestWithParam<Backend> {
+class TicketContract : public testing::BackendTest {
  protected:
   void SetUp() override {
-    std::string why;
-    if (GetParam() == Backend::kPostgres && !testing::PostgresAvailable(&why)) {
-      GTEST_SKIP() << "PostgreSQL unavailable: " << why;
-    }
-    db_ = testing::FreshDatabase(GetParam());
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
     ASSERT_TRUE(db_->Write([&](core::Repositories& r) -> core::Status {
                      account_ = r.accounts().Insert("Acme", t0_).id;
                      other_ = r.accounts().Insert("Other", t0_).id;
@@ -62,7 +59,6 @@ class TicketContract : public ::testing::TestWithParam<Backend> {
     return out;
   }
 
-  std::unique_ptr<Database> db_;
   const core::Time t0_ = *core::ParseRfc3339("2026-11-23T12:00:00Z");
   const core::support::BusinessCalendar calendar_ = core::support::BusinessCalendar::Default();
   core::AccountId account_ = 0, other_ = 0;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <memory>
 #include <string>
@@ -55,5 +57,22 @@ std::string PostgresUrlOf(const storage::Database& db);
 
 // Whether PostgreSQL tests can run here; when not, why (printed by the skip).
 bool PostgresAvailable(std::string* why);
+
+// Base of the storage contract suites: each case gets a fresh, migrated database of
+// the parameter's kind in db_; PostgreSQL cases are skipped (saying why) when no
+// server can be reached or started. Suites that need more set-up call
+// BackendTest::SetUp() first and return if IsSkipped().
+class BackendTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    std::string why;
+    if (GetParam() == Backend::kPostgres && !PostgresAvailable(&why)) {
+      GTEST_SKIP() << "PostgreSQL unavailable: " << why;
+    }
+    db_ = FreshDatabase(GetParam());
+  }
+
+  std::unique_ptr<storage::Database> db_;
+};
 
 }  // namespace textura::testing

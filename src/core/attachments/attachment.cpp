@@ -1,5 +1,7 @@
 #include "core/attachments/attachment.h"
 
+#include "core/validation.h"
+
 #include <array>
 #include <cstdint>
 
@@ -11,37 +13,6 @@ constexpr std::string_view kOctetStream = "application/octet-stream";
 // An extension longer than this is part of the name, not an extension.
 constexpr std::size_t kMaxExtensionBytes = 16;
 
-// Decodes one UTF-8 sequence at `s[i]`; returns its length, or 0 when invalid
-// (overlong forms, surrogates and code points past U+10FFFF are invalid).
-std::size_t DecodeUtf8(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  const unsigned char c = b(0);
-  std::size_t len = 0;
-  char32_t min = 0;
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  } else if ((c & 0xE0) == 0xC0) {
-    len = 2, cp = c & 0x1F, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3, cp = c & 0x0F, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4, cp = c & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((b(k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b(k) & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-bool IsControl(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
-}
 
 // Characters that reorder the text around them: "photo\u202Egpj.exe" shows as
 // "photoexe.jpg". Also zero-width and BOM characters that hide in names.

@@ -59,18 +59,8 @@ class PgConnection final : public Connection {
   Dialect dialect() const override { return Dialect::kPostgres; }
   bool Broken() const override { return PQstatus(conn_) == CONNECTION_BAD; }
 
-  std::int64_t Run(std::string_view sql, std::initializer_list<SqlValue> params,
-                   const RowFn& on_row) override {
-    return RunSpan(sql, std::span<const SqlValue>(params.begin(), params.size()), on_row);
-  }
-
-  std::int64_t RunArgs(std::string_view sql, const std::vector<SqlValue>& params,
-                       const RowFn& on_row) override {
-    return RunSpan(sql, std::span<const SqlValue>(params), on_row);
-  }
-
   std::int64_t RunSpan(std::string_view sql, std::span<const SqlValue> params,
-                       const RowFn& on_row) {
+                       const RowFn& on_row) override {
     const std::string& name = Prepare(sql);
     std::vector<std::string> storage;
     storage.reserve(params.size());

@@ -71,18 +71,8 @@ class SqliteConnection final : public Connection {
 
   Dialect dialect() const override { return Dialect::kSqlite; }
 
-  std::int64_t Run(std::string_view sql, std::initializer_list<SqlValue> params,
-                   const RowFn& on_row) override {
-    return RunSpan(sql, std::span<const SqlValue>(params.begin(), params.size()), on_row);
-  }
-
-  std::int64_t RunArgs(std::string_view sql, const std::vector<SqlValue>& params,
-                       const RowFn& on_row) override {
-    return RunSpan(sql, std::span<const SqlValue>(params), on_row);
-  }
-
   std::int64_t RunSpan(std::string_view sql, std::span<const SqlValue> params,
-                       const RowFn& on_row) {
+                       const RowFn& on_row) override {
     Prepared& p = Prepare(sql);
     sqlite3_stmt* stmt = p.stmt;
     struct Reset {
