@@ -79,11 +79,7 @@ export async function apiRequest<T = void>(path: string, options: RequestOptions
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError({
-      status: 0,
-      code: 'network_error',
-      message: 'Could not reach the server. Check your connection and try again.',
-    });
+    throw networkError();
   }
 
   if (!response.ok) throw await toApiError(response);
@@ -111,16 +107,30 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
-  const envelope = errorEnvelopeSchema.safeParse(await readJson(response));
+  return apiErrorFrom(response.status, await readJson(response), response.headers.get('Retry-After'));
+}
+
+/** The typed error for a failed response's status, parsed JSON body and `Retry-After` header. */
+export function apiErrorFrom(status: number, body: unknown, retryAfter: string | null = null): ApiError {
+  const retryAfterSeconds = parseRetryAfter(retryAfter);
+  const envelope = errorEnvelopeSchema.safeParse(body);
   if (envelope.success) {
-    return new ApiError({ status: response.status, ...envelope.data.error, retryAfterSeconds });
+    return new ApiError({ status, ...envelope.data.error, retryAfterSeconds });
   }
   return new ApiError({
-    status: response.status,
-    code: `http_${response.status}`,
-    message: `The server answered with an unexpected error (HTTP ${response.status}).`,
+    status,
+    code: `http_${status}`,
+    message: `The server answered with an unexpected error (HTTP ${status}).`,
     retryAfterSeconds,
+  });
+}
+
+/** The error for a request that never got an answer. */
+export function networkError(): ApiError {
+  return new ApiError({
+    status: 0,
+    code: 'network_error',
+    message: 'Could not reach the server. Check your connection and try again.',
   });
 }
 

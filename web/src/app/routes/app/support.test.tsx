@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { errorBody, installFakeApi, type FakeHandler, type RecordedRequest } from '@/testing/fake-api';
 import { FakeWebSocket } from '@/testing/fake-websocket';
+import { installFakeXhr, lastXhr } from '@/testing/fake-xhr';
 import { customerSession, message, page, staffSession, teamAuthor, ticket } from '@/testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 
@@ -36,6 +37,16 @@ const conversation = [
     created_at: '2026-11-23T09:05:00Z',
   }),
 ];
+
+const uploadedShot = {
+  id: 31,
+  filename: 'shot.png',
+  content_type: 'image/png',
+  size: 3000,
+  is_image: true,
+  url: '/api/v1/attachments/31',
+  thumbnail_url: '/api/v1/attachments/31/thumbnail',
+};
 
 function customerApi(routes: Record<string, FakeHandler> = {}) {
   let unreadTotal = 2;
@@ -220,6 +231,59 @@ describe('Support for a customer', () => {
     expect(within(screen.getByRole('log')).getByText(/First line\s+second line/)).toBeInTheDocument();
   });
 
+  it('uploads attached files with progress, keeps Send off meanwhile, and sends their ids', async () => {
+    installFakeXhr();
+    const api = customerApi({
+      'POST /api/v1/tickets/42/messages': {
+        status: 201,
+        body: { message: message({ id: 11, ticket_id: 42, body: '', attachments: [uploadedShot] }) },
+      },
+    });
+    renderApp('/support/42');
+    const user = userEvent.setup();
+    const composer = await screen.findByRole('form', { name: 'Write a message' });
+    expect(composer).toHaveAccessibleDescription(/Up to 10 files, 20 MB each/);
+    await user.upload(
+      within(composer).getByLabelText('Files to attach'),
+      new File([new Uint8Array(3000)], 'shot.png', { type: 'image/png' }),
+    );
+    expect(lastXhr().url).toBe('/api/v1/attachments?filename=shot.png');
+    expect(lastXhr().headers['X-CSRF-Token']).toBe('csrf-customer-token');
+    const chips = within(composer).getByRole('list', { name: 'Files to send' });
+    expect(chips).toHaveTextContent('shot.png');
+    expect(chips).toHaveTextContent('3 KB');
+    act(() => lastXhr().progress(1500, 3000));
+    expect(within(chips).getByRole('progressbar', { name: 'Uploading shot.png' })).toHaveValue(50);
+    expect(within(composer).getByRole('button', { name: 'Send' })).toBeDisabled();
+
+    act(() => lastXhr().respond(201, { attachment: uploadedShot }));
+    await waitFor(() => expect(within(chips).queryByRole('progressbar')).not.toBeInTheDocument());
+    await user.click(within(composer).getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(api.calls('POST /api/v1/tickets/42/messages')).toHaveLength(1));
+    expect(api.calls('POST /api/v1/tickets/42/messages')[0]?.body).toEqual({ body: '', attachment_ids: [31] });
+    await waitFor(() => expect(within(composer).queryByRole('list', { name: 'Files to send' })).not.toBeInTheDocument());
+    expect(await screen.findByRole('link', { name: 'Open shot.png full size' })).toHaveAttribute(
+      'href',
+      '/api/v1/attachments/31',
+    );
+  });
+
+  it('offers Retry after a lost connection, and drops a removed file', async () => {
+    installFakeXhr();
+    customerApi();
+    renderApp('/support/42');
+    const user = userEvent.setup();
+    const composer = await screen.findByRole('form', { name: 'Write a message' });
+    await user.upload(within(composer).getByLabelText('Files to attach'), new File(['x'], 'log.txt', { type: 'text/plain' }));
+    act(() => lastXhr().fail());
+    expect(await within(composer).findByRole('alert')).toHaveTextContent('log.txt was not uploaded: the connection failed.');
+    await user.click(within(composer).getByRole('button', { name: 'Retry log.txt' }));
+    expect(within(composer).getByRole('progressbar', { name: 'Uploading log.txt' })).toBeInTheDocument();
+    await user.click(within(composer).getByRole('button', { name: 'Remove log.txt' }));
+    expect(within(composer).queryByRole('list', { name: 'Files to send' })).not.toBeInTheDocument();
+    expect(within(composer).getByRole('button', { name: 'Send' })).toBeDisabled();
+  });
+
   it('marks a ticket Done only after confirming, and then hides the composer', async () => {
     const api = customerApi({
       'POST /api/v1/tickets/42/close': {
@@ -311,7 +375,7 @@ describe('New ticket', () => {
     expect(within(form).queryByRole('combobox', { name: /AI employee/ })).not.toBeInTheDocument();
     const tips = screen.getByRole('complementary', { name: 'Tips for effective tickets' });
     expect(tips).toHaveTextContent('One question per ticket.');
-    expect(tips).toHaveTextContent('coming soon');
+    expect(tips).toHaveTextContent('Attach screenshots and files.');
     expect(tips).toHaveTextContent('Booking link not working');
   });
 

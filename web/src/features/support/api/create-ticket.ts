@@ -11,6 +11,8 @@ export interface CreateTicketInput {
   employee_id?: number;
   chat_url?: string;
   follow_up_of?: number;
+  /** Uploaded files to send with the first message (at most 10). */
+  attachment_ids?: number[];
 }
 
 const createdSchema = z.object({ ticket: ticketSchema, message: messageSchema });

@@ -7,10 +7,17 @@ import { messageSchema, type Message } from './ticket-schemas';
 
 const postedSchema = z.object({ message: messageSchema });
 
-export async function postMessage({ ticketId, body }: { ticketId: number; body: string }): Promise<Message> {
+export interface PostMessageInput {
+  ticketId: number;
+  body: string;
+  /** Uploaded files to send with it (at most 10); the body may then be empty. */
+  attachmentIds?: readonly number[];
+}
+
+export async function postMessage({ ticketId, body, attachmentIds = [] }: PostMessageInput): Promise<Message> {
   const { message } = await apiRequest(`/tickets/${ticketId}/messages`, {
     method: 'POST',
-    body: { body },
+    body: attachmentIds.length > 0 ? { body, attachment_ids: attachmentIds } : { body },
     schema: postedSchema,
   });
   return message;

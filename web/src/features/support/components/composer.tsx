@@ -3,8 +3,11 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { isApiError } from '@/lib/api-client';
 import { usePostMessage } from '../api/post-message';
+import { useAttachmentQueue } from '../hooks/use-attachment-queue';
+import { LIMITS_TEXT } from '../utils/attachment-queue';
 import { BODY_MAX_LENGTH } from '../utils/new-ticket-validation';
 import { isSendShortcut, sendShortcutLabel } from '../utils/send-shortcut';
+import { AttachButton, AttachmentChips, DropOverlay } from './attachment-tray';
 import styles from './composer.module.css';
 
 export interface ComposerProps {
@@ -12,28 +15,39 @@ export interface ComposerProps {
   isStaff: boolean;
 }
 
-/** Writes a message into the ticket. Enter is a new line; Ctrl/Cmd+Enter or Send sends. */
+/**
+ * Writes a message into the ticket, with files from the paperclip, a drop or
+ * a pasted screenshot. Enter is a new line; Ctrl/Cmd+Enter or Send sends.
+ */
 export function Composer({ ticketId, isStaff }: ComposerProps) {
   const fieldId = useId();
   const hintId = `${fieldId}-hint`;
+  const limitsId = `${fieldId}-limits`;
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const post = usePostMessage();
+  const files = useAttachmentQueue();
+  const canSend = (draft.trim() !== '' || files.items.length > 0) && !files.uploading;
 
   const send = () => {
     const body = draft.trim();
-    if (body === '' || post.isPending) return;
+    if ((body === '' && files.items.length === 0) || post.isPending) return;
+    if (files.blocked) {
+      setError(files.blocked);
+      return;
+    }
     if (body.length > BODY_MAX_LENGTH) {
       setError(`A message can be at most ${BODY_MAX_LENGTH.toLocaleString('en')} characters.`);
       return;
     }
     setError(null);
     post.mutate(
-      { ticketId, body },
+      { ticketId, body, attachmentIds: files.ids },
       {
         onSuccess: () => {
           setDraft('');
+          files.clear();
           textareaRef.current?.focus();
         },
         onError: (failure) => {
@@ -61,7 +75,14 @@ export function Composer({ ticketId, isStaff }: ComposerProps) {
   };
 
   return (
-    <form className={styles.composer} onSubmit={onSubmit} aria-label="Write a message">
+    <form
+      className={styles.composer}
+      onSubmit={onSubmit}
+      aria-label="Write a message"
+      aria-describedby={limitsId}
+      {...files.dropZone}
+    >
+      <DropOverlay active={files.dragging} />
       <FormAlert message={error} />
       <label htmlFor={fieldId} className="visually-hidden">
         {isStaff ? 'Reply to the customer' : 'Message'}
@@ -75,13 +96,17 @@ export function Composer({ ticketId, isStaff }: ComposerProps) {
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={onKeyDown}
+        onPaste={files.onPaste}
         aria-describedby={hintId}
       />
+      <AttachmentChips queue={files} />
       <div className={styles.row}>
-        <p id={hintId} className={styles.hint}>
-          {`${sendShortcutLabel()} to send · Enter for a new line`}
+        <AttachButton queue={files} />
+        <p className={styles.hint}>
+          <span id={hintId}>{`${sendShortcutLabel()} to send · Enter for a new line`}</span>
+          <span id={limitsId}>{` · Attach, drop or paste files: ${LIMITS_TEXT}`}</span>
         </p>
-        <Button type="submit" loading={post.isPending} disabled={draft.trim() === ''}>
+        <Button type="submit" loading={post.isPending} disabled={!canSend}>
           Send
         </Button>
       </div>

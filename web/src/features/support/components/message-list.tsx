@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Message } from '../api/ticket-schemas';
 import { formatFullTime, formatMessageTime } from '../utils/format-time';
+import { MessageAttachments } from './message-attachments';
 import { MessageBody } from './message-body';
 import styles from './message-list.module.css';
 
@@ -14,12 +15,6 @@ export interface MessageListProps {
 
 // Within this distance of the bottom, the reader is following the conversation.
 const FOLLOWING_PX = 80;
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /**
  * The conversation, oldest first: the customer's messages on the right, the
@@ -42,6 +37,12 @@ export function MessageList({ messages, ownSide, timeZone, now }: MessageListPro
     }
   }, [lastId, lastIsOwn]);
 
+  // A thumbnail that loads makes its message taller: stay at the bottom when following.
+  const onImageLoad = () => {
+    const element = scrollRef.current;
+    if (element && following.current) element.scrollTop = element.scrollHeight;
+  };
+
   const onScroll = () => {
     const element = scrollRef.current;
     if (element) following.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOWING_PX;
@@ -60,19 +61,8 @@ export function MessageList({ messages, ownSide, timeZone, now }: MessageListPro
                   {formatMessageTime(message.created_at, timeZone, now)}
                 </time>
               </p>
-              <MessageBody body={message.body} references={message.references} />
-              {message.attachments.length > 0 ? (
-                <ul className={styles.attachments} aria-label="Attachments">
-                  {message.attachments.map((file) => (
-                    <li key={file.id}>
-                      <a href={file.url} target="_blank" rel="noreferrer">
-                        {file.filename}
-                      </a>
-                      <span className={styles.size}>{formatSize(file.size)}</span>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              {message.body === '' ? null : <MessageBody body={message.body} references={message.references} />}
+              <MessageAttachments attachments={message.attachments} onImageLoad={onImageLoad} />
             </div>
           </li>
         ))}

@@ -9,6 +9,8 @@ import { isApiError } from '@/lib/api-client';
 import { useCreateTicket } from '../api/create-ticket';
 import { useEmployees } from '../api/get-employees';
 import type { RequestType } from '../api/ticket-schemas';
+import { useAttachmentQueue } from '../hooks/use-attachment-queue';
+import { LIMITS_TEXT } from '../utils/attachment-queue';
 import type { NewTicketPrefill } from '../utils/follow-up';
 import {
   SERVER_FIELDS,
@@ -18,6 +20,7 @@ import {
   type NewTicketValues,
 } from '../utils/new-ticket-validation';
 import { isSendShortcut } from '../utils/send-shortcut';
+import { AttachButton, AttachmentChips, DropOverlay } from './attachment-tray';
 import { RequestTypeField } from './request-type-field';
 import styles from './new-ticket-form.module.css';
 
@@ -37,6 +40,8 @@ export function NewTicketForm({ prefill }: NewTicketFormProps) {
   const create = useCreateTicket();
   const employees = useEmployees();
   const employeeFieldId = useId();
+  const attachmentsId = useId();
+  const files = useAttachmentQueue();
   const [values, setValues] = useState<NewTicketValues>({
     title: prefill?.title ?? '',
     category: '',
@@ -73,7 +78,12 @@ export function NewTicketForm({ prefill }: NewTicketFormProps) {
       setFocusRequest((n) => n + 1);
       return;
     }
-    create.mutate(result.input, {
+    if (files.blocked) {
+      setFormError(files.blocked);
+      return;
+    }
+    const input = files.ids.length > 0 ? { ...result.input, attachment_ids: files.ids } : result.input;
+    create.mutate(input, {
       onSuccess: ({ ticket }) => void navigate(ticketPath(ticket.id)),
       onError: (error) => {
         const field = isApiError(error) && error.field !== undefined ? SERVER_FIELDS[error.field] : undefined;
@@ -99,7 +109,15 @@ export function NewTicketForm({ prefill }: NewTicketFormProps) {
   };
 
   return (
-    <form ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate aria-label="New ticket">
+    <form
+      ref={formRef}
+      className={styles.form}
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="New ticket"
+      {...files.dropZone}
+    >
+      <DropOverlay active={files.dragging} />
       <FormAlert message={formError} />
       {followUpOf !== null ? (
         <p className={styles.followUp}>
@@ -168,11 +186,24 @@ export function NewTicketForm({ prefill }: NewTicketFormProps) {
         value={values.body}
         onChange={(event) => update('body', event.target.value)}
         onKeyDown={onBodyKeyDown}
+        onPaste={files.onPaste}
         error={errors.body}
         hint="Explain in detail what happened or what you need: which employee or feature it concerns, what you were doing, and what went wrong."
       />
+      <div className={styles.field} role="group" aria-labelledby={`${attachmentsId}-label`} aria-describedby={`${attachmentsId}-hint`}>
+        <p id={`${attachmentsId}-label`} className={styles.label}>
+          Screenshots and files (optional)
+        </p>
+        <div className={styles.attachRow}>
+          <AttachButton queue={files} />
+          <p id={`${attachmentsId}-hint`} className={styles.hint}>
+            {`Attach with the paperclip, drop files on the form or paste a screenshot into the message. ${LIMITS_TEXT}.`}
+          </p>
+        </div>
+        <AttachmentChips queue={files} />
+      </div>
       <div className={styles.actions}>
-        <Button type="submit" loading={create.isPending}>
+        <Button type="submit" loading={create.isPending} disabled={files.uploading}>
           Create ticket
         </Button>
         <Button variant="ghost" onClick={() => void navigate(paths.support)}>

@@ -7,7 +7,7 @@ const FAQ: readonly { question: string; answer: string }[] = [
   {
     question: 'Can I attach a screenshot or file to a ticket?',
     answer:
-      'Not yet — attaching images and files to ticket messages is coming soon. Until then, describe what you see and add a link to the chat; once attachments arrive, always include an error screenshot: it significantly speeds up resolution.',
+      'Yes. In a ticket or the New ticket form, click the paperclip (“Attach files”), drop files onto the message, or paste a screenshot from the clipboard — up to 10 files per message, 20 MB each. Images show in the conversation and open full size; other files can be downloaded. Always include an error screenshot: it significantly speeds up resolution. For a larger file, compress it or share a link.',
   },
   {
     question: 'How do I know when I receive a response?',

@@ -18,8 +18,8 @@ export function TicketTips({ headingLevel = 2, headingId }: { headingLevel?: 2 |
           wrong.
         </li>
         <li>
-          <strong>Screenshots and files — coming soon.</strong> Attaching images and files to ticket messages arrives
-          in a later version of Textura. Until then, describe what you see on the screen, word for word.
+          <strong>Attach screenshots and files.</strong> Use the paperclip, drop files onto the message, or paste a
+          screenshot straight from the clipboard — up to 10 files, 20 MB each.
         </li>
         <li>
           <strong>Reply to the team’s questions</strong> — this speeds up resolution.
@@ -36,8 +36,8 @@ export function TicketTips({ headingLevel = 2, headingId }: { headingLevel?: 2 |
           reproduce the error. This allows the team to repeat the scenario and see in the conversation how it works.
         </li>
         <li>
-          <strong>Error screenshot</strong> — once attachments arrive, attach an image directly to the message so the
-          team can immediately see what’s happening.
+          <strong>Error screenshot</strong> — attach an image directly to the message so the team can immediately see
+          what’s happening.
         </li>
       </ul>
       <Sub className={styles.subheading}>Example</Sub>
