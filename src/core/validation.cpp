@@ -34,7 +34,9 @@ std::size_t DecodeUtf8(std::string_view s, std::size_t i, char32_t& cp) {
   return len;
 }
 
-bool IsControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+bool IsControl(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
 
 namespace {
 

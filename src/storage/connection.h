@@ -3,10 +3,10 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <span>
 #include <variant>
 #include <vector>
 

@@ -1,9 +1,9 @@
 #include "core/attachments/attachment.h"
 
-#include "core/validation.h"
-
 #include <array>
 #include <cstdint>
+
+#include "core/validation.h"
 
 namespace textura::core {
 namespace {
@@ -12,7 +12,6 @@ constexpr std::string_view kFallbackName = "file";
 constexpr std::string_view kOctetStream = "application/octet-stream";
 // An extension longer than this is part of the name, not an extension.
 constexpr std::size_t kMaxExtensionBytes = 16;
-
 
 // Characters that reorder the text around them: "photo\u202Egpj.exe" shows as
 // "photoexe.jpg". Also zero-width and BOM characters that hide in names.
