@@ -21,6 +21,7 @@
 #include "http/access_log.h"
 #include "http/headers.h"
 #include "http/json.h"
+#include "http/read_deadline.h"
 #include "http/websocket_session.h"
 
 namespace textura::http {
@@ -45,43 +46,6 @@ struct Connection {
   enum class State { kIdle, kReading, kHandling };
   std::function<void()> cancel;  // ends whatever the connection is waiting for
   State state = State::kIdle;
-};
-
-// Cancels a connection's pending read when a deadline passes. Unlike tcp_stream's own
-// timeout, which closes the socket, this leaves it open so a 408 can still be sent.
-// The timer's handler may run after the connection is gone, so what it touches is
-// shared and cleared on destruction.
-class ReadDeadline {
- public:
-  ReadDeadline(asio::any_io_executor ex, beast::tcp_stream& stream)
-      : timer_(ex), shared_(std::make_shared<Shared>(Shared{&stream, false, 0})) {}
-  ~ReadDeadline() { shared_->stream = nullptr; }
-
-  void Arm(std::chrono::steady_clock::duration d) {
-    shared_->expired = false;
-    const unsigned generation = ++shared_->generation;
-    timer_.expires_after(d);
-    timer_.async_wait([shared = shared_, generation](const error_code& ec) {
-      if (ec || !shared->stream || shared->generation != generation) return;
-      shared->expired = true;
-      error_code ignored;
-      shared->stream->socket().cancel(ignored);
-    });
-  }
-  void Disarm() {
-    ++shared_->generation;
-    timer_.cancel();
-  }
-  bool expired() const { return shared_->expired; }
-
- private:
-  struct Shared {
-    beast::tcp_stream* stream;
-    bool expired;
-    unsigned generation;
-  };
-  asio::steady_timer timer_;
-  std::shared_ptr<Shared> shared_;
 };
 
 // One thread's share of the server.
