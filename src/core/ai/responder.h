@@ -41,8 +41,9 @@ struct ReplyContext {
   std::vector<KnowledgePassage> passages;  // retrieved for client_message, best first
 };
 
-// A finished reply. Exactly one of text / handoff is meaningful when handoff is set:
-// the employee passes the chat to a person (it may still have said something).
+// A finished reply. When handoff_reason is set the employee passes the chat to a
+// person; text is then what it said first, and may be empty (store a message only when
+// it is not). Otherwise text is not empty.
 struct Reply {
   std::string text;
   std::optional<std::string> handoff_reason;  // set: flag the chat, stop the AI
