@@ -42,6 +42,13 @@ void ParseListen(const std::string& name, const std::string& v, http::ServerOpti
   s.port = static_cast<std::uint16_t>(ParseInt(name, v.substr(colon + 1), 0, 65535));
 }
 
+std::string ParseBaseUrl(const std::string& name, const std::string& v) {
+  if (!v.empty() && !v.starts_with("http://") && !v.starts_with("https://")) {
+    throw std::runtime_error(name + " must be an http:// or https:// URL, got \"" + v + "\"");
+  }
+  return v;
+}
+
 struct Setting {
   const char* toml_key;
   const char* env;
@@ -128,12 +135,29 @@ const std::vector<Setting>& Settings() {
       {"support.calendar_file", "TEXTURA_CALENDAR_FILE",
        "business calendar file for reply targets (built-in: Moscow, Russian holidays)",
        [](Config& c, auto&, auto& v) { c.calendar_file = v; }},
-      {"llm.base_url", "TEXTURA_LLM_BASE_URL", "OpenAI-compatible API base URL (none)",
-       [](Config& c, auto&, auto& v) { c.llm_base_url = v; }},
+      {"llm.base_url", "TEXTURA_LLM_BASE_URL",
+       "OpenAI-compatible API base URL, e.g. https://api.openai.com/v1 (none: the offline "
+       "knowledge responder)",
+       [](Config& c, auto& n, auto& v) { c.llm_base_url = ParseBaseUrl(n, v); }},
       {"llm.api_key", "TEXTURA_LLM_API_KEY", "API key for the LLM (none)",
        [](Config& c, auto&, auto& v) { c.llm_api_key = v; }},
       {"llm.model", "TEXTURA_LLM_MODEL", "default model (none)",
        [](Config& c, auto&, auto& v) { c.llm_model = v; }},
+      {"llm.connect_timeout_seconds", "TEXTURA_LLM_CONNECT_TIMEOUT_SECONDS",
+       "give up connecting to the LLM after (10)",
+       [](Config& c, auto& n, auto& v) { c.llm_connect_timeout = Seconds(n, v); }},
+      {"llm.timeout_seconds", "TEXTURA_LLM_TIMEOUT_SECONDS",
+       "the LLM must start answering within (30)",
+       [](Config& c, auto& n, auto& v) { c.llm_timeout = Seconds(n, v); }},
+      {"llm.idle_timeout_seconds", "TEXTURA_LLM_IDLE_TIMEOUT_SECONDS",
+       "a reply stream silent this long is abandoned (30)",
+       [](Config& c, auto& n, auto& v) { c.llm_idle_timeout = Seconds(n, v); }},
+      {"llm.total_timeout_seconds", "TEXTURA_LLM_TOTAL_TIMEOUT_SECONDS",
+       "one reply, retries included, at most (120)",
+       [](Config& c, auto& n, auto& v) { c.llm_total_timeout = Seconds(n, v); }},
+      {"llm.max_retries", "TEXTURA_LLM_MAX_RETRIES",
+       "extra attempts before the first token on timeouts, 429 and 5xx (2)",
+       [](Config& c, auto& n, auto& v) { c.llm_max_retries = ParseInt(n, v, 0, 10); }},
       {"telegram.api_base_url", "TEXTURA_TELEGRAM_API_BASE_URL",
        "Telegram Bot API base URL (https://api.telegram.org)",
        [](Config& c, auto&, auto& v) { c.telegram_api_base_url = v; }},
@@ -182,6 +206,19 @@ Config LoadConfig(const std::string& toml_path, const EnvLookup& env) {
     c.database_url = "sqlite://" + (abs / "textura.db").string();
   }
   return c;
+}
+
+integrations::LlmConfig LlmClientConfig(const Config& c) {
+  integrations::LlmConfig llm;
+  llm.base_url = c.llm_base_url;
+  llm.api_key = c.llm_api_key;
+  llm.default_model = c.llm_model;
+  llm.connect_timeout = c.llm_connect_timeout;
+  llm.first_byte_timeout = c.llm_timeout;
+  llm.idle_timeout = c.llm_idle_timeout;
+  llm.total_timeout = c.llm_total_timeout;
+  llm.max_retries = c.llm_max_retries;
+  return llm;
 }
 
 std::string ConfigHelp() {

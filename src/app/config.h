@@ -8,6 +8,7 @@
 
 #include "http/api.h"
 #include "http/server.h"
+#include "integrations/llm/curl_llm_client.h"
 #include "services/attachment_service.h"
 #include "services/auth_service.h"
 
@@ -25,6 +26,12 @@ struct Config {
   std::string llm_base_url;
   std::string llm_api_key;
   std::string llm_model;
+  // The LLM client's limits (docs/llm.md).
+  std::chrono::seconds llm_connect_timeout{10};
+  std::chrono::seconds llm_timeout{30};  // request sent → first byte of the answer
+  std::chrono::seconds llm_idle_timeout{30};
+  std::chrono::seconds llm_total_timeout{120};
+  int llm_max_retries = 2;
   std::string telegram_api_base_url = "https://api.telegram.org";
   // Business hours, holidays and transferred working days for reply targets
   // (docs/support-sla.md). Empty: the built-in Russian production calendar.
@@ -45,6 +52,10 @@ std::optional<std::string> ProcessEnv(const std::string& name);
 // Builds the configuration: defaults, then `toml_path` (when not empty), then the
 // environment. Throws std::runtime_error with a message naming the bad setting.
 Config LoadConfig(const std::string& toml_path, const EnvLookup& env = ProcessEnv);
+
+// The LLM client's settings out of the configuration; base_url empty when no LLM is
+// configured (integrations::MakeLlmClient then returns nullptr).
+integrations::LlmConfig LlmClientConfig(const Config& config);
 
 // The help text listing every setting, its TOML key, variable and default.
 std::string ConfigHelp();

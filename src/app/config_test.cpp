@@ -63,5 +63,35 @@ TEST(Config, BadValuesNameTheSetting) {
   EXPECT_THROW(LoadConfig("", FakeEnv({{"TEXTURA_ACCESS_LOG", "maybe"}})), std::runtime_error);
 }
 
+TEST(Config, LlmClientSettings) {
+  const Config d = LoadConfig("", FakeEnv({}));
+  EXPECT_TRUE(LlmClientConfig(d).base_url.empty());
+  EXPECT_EQ(integrations::MakeLlmClient(LlmClientConfig(d)), nullptr);
+  EXPECT_EQ(LlmClientConfig(d).first_byte_timeout, std::chrono::seconds(30));
+  EXPECT_EQ(LlmClientConfig(d).max_retries, 2);
+  const Config c = LoadConfig("", FakeEnv({{"TEXTURA_LLM_BASE_URL", "http://127.0.0.1:1/v1"},
+                                           {"TEXTURA_LLM_API_KEY", "sk-test"},
+                                           {"TEXTURA_LLM_MODEL", "gpt-test"},
+                                           {"TEXTURA_LLM_CONNECT_TIMEOUT_SECONDS", "3"},
+                                           {"TEXTURA_LLM_TIMEOUT_SECONDS", "40"},
+                                           {"TEXTURA_LLM_IDLE_TIMEOUT_SECONDS", "20"},
+                                           {"TEXTURA_LLM_TOTAL_TIMEOUT_SECONDS", "90"},
+                                           {"TEXTURA_LLM_MAX_RETRIES", "0"}}));
+  const integrations::LlmConfig llm = LlmClientConfig(c);
+  EXPECT_EQ(llm.base_url, "http://127.0.0.1:1/v1");
+  EXPECT_EQ(llm.api_key, "sk-test");
+  EXPECT_EQ(llm.default_model, "gpt-test");
+  EXPECT_EQ(llm.connect_timeout, std::chrono::seconds(3));
+  EXPECT_EQ(llm.first_byte_timeout, std::chrono::seconds(40));
+  EXPECT_EQ(llm.idle_timeout, std::chrono::seconds(20));
+  EXPECT_EQ(llm.total_timeout, std::chrono::seconds(90));
+  EXPECT_EQ(llm.max_retries, 0);
+  EXPECT_NE(integrations::MakeLlmClient(llm), nullptr);
+  EXPECT_THROW(LoadConfig("", FakeEnv({{"TEXTURA_LLM_BASE_URL", "api.openai.com/v1"}})),
+               std::runtime_error);
+  EXPECT_THROW(LoadConfig("", FakeEnv({{"TEXTURA_LLM_MAX_RETRIES", "11"}})), std::runtime_error);
+  EXPECT_THROW(LoadConfig("", FakeEnv({{"TEXTURA_LLM_TIMEOUT_SECONDS", "0"}})), std::runtime_error);
+}
+
 }  // namespace
 }  // namespace textura::app
