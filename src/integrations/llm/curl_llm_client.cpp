@@ -320,7 +320,7 @@ CurlLlmClient::Attempt CurlLlmClient::RunAttempt(const std::string& body,
     out.result = t.stream.TakeResult();
     return out;
   }
-  if (finished && result != CURLE_OK && t.mode != Transfer::Mode::kSse) {
+  if (finished && result != CURLE_OK && t.mode == Transfer::Mode::kUnknown) {
     if (result == CURLE_OPERATION_TIMEDOUT) {
       out.failure = Failure(
           Kind::kTimeout,
