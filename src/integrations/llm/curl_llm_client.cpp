@@ -393,7 +393,14 @@ core::LlmOutcome CurlLlmClient::Complete(const core::LlmRequest& request,
     Attempt a = RunAttempt(*body, on_delta, total_deadline);
     if (a.result) return std::move(*a.result);
     auto give_up = [&] {
-      if (attempt > 1) a.failure.message += " (tried " + std::to_string(attempt) + " times)";
+      if (attempt > 1) {
+        // "…within 30 s (tried 3 times)." reads better than "…30 s. (tried 3 times)".
+        std::string& m = a.failure.message;
+        const bool period = !m.empty() && m.back() == '.';
+        if (period) m.pop_back();
+        m += " (tried " + std::to_string(attempt) + " times)";
+        if (period) m += '.';
+      }
       return std::move(a.failure);
     };
     if (!a.retryable || a.failure.partial || attempt > config_.max_retries) return give_up();

@@ -273,7 +273,7 @@ TEST_F(CurlLlmClientTest, AHangingProviderTimesOutWithinTheBound) {
   const Run run = Complete(client, Ask("[[fake:hang]]"));
   ASSERT_FALSE(run.ok());
   EXPECT_EQ(run.failure().kind, core::LlmFailure::Kind::kTimeout);
-  EXPECT_EQ(run.failure().message, "The AI provider did not answer within 0.3 s. (tried 2 times)");
+  EXPECT_EQ(run.failure().message, "The AI provider did not answer within 0.3 s (tried 2 times).");
   EXPECT_FALSE(run.failure().partial);
   // Two attempts of 300 ms and a backoff of at most 200 ms, plus scheduling slack.
   EXPECT_GE(run.elapsed, milliseconds(600));
@@ -375,7 +375,7 @@ TEST_F(CurlLlmClientTest, ConnectionRefusedIsRetriedThenReported) {
   EXPECT_EQ(run.failure().kind, core::LlmFailure::Kind::kProvider);
   EXPECT_EQ(run.failure().http_status, 0);
   EXPECT_EQ(run.failure().message,
-            "Could not reach the AI provider: Couldn't connect to server. (tried 3 times)");
+            "Could not reach the AI provider: Couldn't connect to server (tried 3 times).");
 }
 
 TEST_F(CurlLlmClientTest, ParallelCallsDoNotMixTheirStreams) {
