@@ -58,8 +58,19 @@ Runtime::Runtime(const Config& config) : config_(config) {
     bus_ = std::make_unique<storage::PgEventBus>(config_.database_url, events_);
     sink = bus_.get();
   }
-  tickets_ = std::make_unique<services::TicketService>(*database_, clock_, *sink,
-                                                       LoadCalendar(config_.calendar_file));
+  core::support::BusinessCalendar calendar = LoadCalendar(config_.calendar_file);
+  support_settings_ =
+      std::make_unique<services::SupportSettingsService>(*database_, clock_, calendar);
+  if (auto s = support_settings_->Reload(); !s) {
+    // The built-in targets stay in force; the next save replaces the bad row.
+    spdlog::error("loading the SLA settings failed: {}", s.error().message);
+  }
+  tickets_ =
+      std::make_unique<services::TicketService>(*database_, clock_, *sink, std::move(calendar));
+  tickets_->SetPolicySource([settings = support_settings_.get()] { return settings->Current(); });
+  staff_ = std::make_unique<services::StaffService>(*database_, *auth_, clock_);
+  audit_ = std::make_unique<services::AuditService>(*database_);
+  reports_ = std::make_unique<services::ReportService>(*database_, clock_, *support_settings_);
   events_.Attach(*tickets_);
   auth_->SetEventSink(*sink);
 }
@@ -77,6 +88,16 @@ services::AttachmentService& Runtime::attachments() {
 
 void Runtime::StartBackgroundJobs() {
   if (collector_) return;
+  if (!database_->embedded()) {
+    // Another instance may have saved SLA settings: a one-row version check every few
+    // seconds (the saving instance swaps its own policy at once).
+    services::SupportSettingsService& settings = *support_settings_;
+    settings_reloader_ = std::make_unique<PeriodicTask>(std::chrono::seconds(5), [&settings](long) {
+      if (auto s = settings.Reload(); !s) {
+        spdlog::error("reloading the SLA settings failed: {}", s.error().message);
+      }
+    });
+  }
   services::AttachmentService& service = attachments();
   // Expired uploads every interval; every stored file (orphans of crashes) at start
   // and about hourly, since that walks the whole store.
@@ -107,8 +128,9 @@ http::Api& Runtime::api() {
   api_options.session_max_age_seconds = static_cast<int>(
       std::chrono::duration_cast<std::chrono::seconds>(config_.auth.session_ttl).count());
   api_options.inline_reads = database_->embedded();
-  api_ = std::make_unique<http::Api>(api_options,
-                                     http::ServiceSet{*auth_, *tickets_, attachments(), events_});
+  api_ = std::make_unique<http::Api>(
+      api_options, http::ServiceSet{*auth_, *tickets_, attachments(), events_, *staff_, *audit_,
+                                    *support_settings_, *reports_});
   return *api_;
 }
 

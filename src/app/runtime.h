@@ -13,7 +13,11 @@
 #include "integrations/files/vips_thumbnailer.h"
 #include "integrations/system/system_clock.h"
 #include "services/attachment_service.h"
+#include "services/audit_service.h"
 #include "services/auth_service.h"
+#include "services/report_service.h"
+#include "services/staff_service.h"
+#include "services/support_settings_service.h"
 #include "services/ticket_service.h"
 #include "storage/database.h"
 #include "storage/postgres/pg_event_bus.h"
@@ -31,13 +35,15 @@ class Runtime {
   storage::Database& database() { return *database_; }
   services::AuthService& auth() { return *auth_; }
   services::TicketService& tickets() { return *tickets_; }
+  services::SupportSettingsService& support_settings() { return *support_settings_; }
   // Built on first use (only `serve` needs them): the file store, libmagic's
   // database and libvips.
   services::AttachmentService& attachments();
   // Built on first use (only `serve` needs it): loads the web app into memory.
   http::Api& api();
   // Starts the background jobs of `serve`: collecting expired uploads and
-  // unreferenced files. They stop when the Runtime is destroyed.
+  // unreferenced files; with PostgreSQL, reloading the SLA settings other instances saved. They
+  // stop when the Runtime is destroyed.
   void StartBackgroundJobs();
 
  private:
@@ -52,12 +58,17 @@ class Runtime {
   // hears every change; with SQLite (one process) they go to the hub directly.
   std::unique_ptr<storage::PgEventBus> bus_;
   std::unique_ptr<services::TicketService> tickets_;
+  std::unique_ptr<services::SupportSettingsService> support_settings_;
+  std::unique_ptr<services::StaffService> staff_;
+  std::unique_ptr<services::AuditService> audit_;
+  std::unique_ptr<services::ReportService> reports_;
   std::unique_ptr<integrations::FsFileStore> files_;
   std::unique_ptr<integrations::MagicSniffer> sniffer_;
   std::unique_ptr<integrations::VipsThumbnailer> thumbnailer_;
   std::unique_ptr<services::AttachmentService> attachments_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<PeriodicTask> collector_;  // last: stops first
+  std::unique_ptr<PeriodicTask> settings_reloader_;
 };
 
 // The calendar in `path`, or the built-in one when empty. Throws with the file's

@@ -45,6 +45,9 @@ struct User {
   std::string time_zone{kDefaultTimeZone};
   std::string password_hash;  // argon2id string, never leaves services
   Time created_at{};
+  // Deactivated users cannot sign in and have no live sessions (staff management).
+  bool active = true;
+  std::optional<Time> last_login_at;
 };
 
 // A signed-in browser or client. The token itself is never stored, only its hash.

@@ -7,7 +7,11 @@
 #include "http/router.h"
 #include "http/static_files.h"
 #include "services/attachment_service.h"
+#include "services/audit_service.h"
 #include "services/auth_service.h"
+#include "services/report_service.h"
+#include "services/staff_service.h"
+#include "services/support_settings_service.h"
 #include "services/ticket_service.h"
 
 namespace textura::http {
@@ -30,6 +34,10 @@ struct ServiceSet {
   services::TicketService& tickets;
   services::AttachmentService& attachments;
   EventHub& events;
+  services::StaffService& staff;
+  services::AuditService& audit;
+  services::SupportSettingsService& support_settings;
+  services::ReportService& reports;
 };
 
 // Everything the server answers, independent of the transport: routes the API,

@@ -111,6 +111,28 @@ std::optional<std::vector<std::int64_t>> JsonFields::OptionalIntArray(std::strin
   return out;
 }
 
+const json::array* JsonFields::OptionalArray(std::string_view name) {
+  const json::value* v = Take(name);
+  if (!v) return nullptr;
+  if (!v->is_array()) {
+    Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be an array", std::string(name),
+          0});
+    return nullptr;
+  }
+  return &v->as_array();
+}
+
+const json::object* JsonFields::OptionalObject(std::string_view name) {
+  const json::value* v = Take(name);
+  if (!v) return nullptr;
+  if (!v->is_object()) {
+    Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be an object", std::string(name),
+          0});
+    return nullptr;
+  }
+  return &v->as_object();
+}
+
 std::optional<Error> JsonFields::Finish() {
   for (const auto& [key, value] : object_) {
     if (std::find(known_.begin(), known_.end(), std::string_view(key)) == known_.end()) {

@@ -30,6 +30,9 @@ class JsonFields {
   std::optional<std::string> OptionalString(std::string_view name);  // null = absent
   std::optional<std::int64_t> OptionalInt(std::string_view name);
   std::optional<std::vector<std::int64_t>> OptionalIntArray(std::string_view name);
+  // Nested values; nullptr when absent (or of the wrong type, which is remembered).
+  const boost::json::array* OptionalArray(std::string_view name);
+  const boost::json::object* OptionalObject(std::string_view name);
 
   // The first problem met, including unknown fields; nullopt when all is well.
   std::optional<core::Error> Finish();

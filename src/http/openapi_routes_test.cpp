@@ -34,7 +34,12 @@ TEST(OpenApi, DocumentsEveryRoute) {
   testing::FakeSniffer sniffer;
   testing::FakeThumbnailer thumbnailer;
   services::AttachmentService attachments(*db, files, sniffer, thumbnailer, clock, {});
-  Api api(ApiOptions{}, ServiceSet{auth, tickets, attachments, events});
+  services::SupportSettingsService settings(*db, clock, core::support::BusinessCalendar::Default());
+  services::StaffService staff(*db, auth, clock);
+  services::AuditService audit(*db);
+  services::ReportService reports(*db, clock, settings);
+  Api api(ApiOptions{},
+          ServiceSet{auth, tickets, attachments, events, staff, audit, settings, reports});
 
   const auto doc = boost::json::parse(embedded::kOpenApiJson);
   EXPECT_EQ(doc.at("openapi").as_string().subview().substr(0, 3), "3.1");

@@ -86,6 +86,10 @@ Result<SignedIn> AuthService::Login(const LoginInput& input, const ClientInfo& c
   // Unknown emails cost the same hashing work as known ones.
   const bool verified = found->has_value() ? hasher_.Verify((*found)->password_hash, input.password)
                                            : (hasher_.Verify(dummy_hash_, input.password), false);
+  // A deactivated user is told exactly what a wrong password is told.
+  if (verified && !(*found)->active) {
+    return Error{ErrorCode::kInvalidCredentials, "The email or password is incorrect.", {}, 0};
+  }
   if (!verified) {
     failures_by_email_.Record(*email, now);
     return Error{ErrorCode::kInvalidCredentials, "The email or password is incorrect.", {}, 0};
@@ -95,6 +99,8 @@ Result<SignedIn> AuthService::Login(const LoginInput& input, const ClientInfo& c
   return core::WriteValue<SignedIn>(store_, [&](core::Repositories& repos) -> Result<SignedIn> {
     std::optional<core::Account> account;
     if (user.account_id) account = repos.accounts().Find(*user.account_id);
+    repos.users().SetLastLogin(user.id, now);
+    user.last_login_at = now;
     return OpenSession(repos, user, std::move(account), client);
   });
 }
@@ -191,7 +197,7 @@ Result<core::Principal> AuthService::UpdateProfile(const core::Principal& princi
   return out;
 }
 
-Result<core::User> AuthService::CreateUser(const NewUserInput& input) {
+Result<core::User> AuthService::CreateUser(const NewUserInput& input, const AlsoInWrite& also) {
   auto email = core::NormalizeEmail("email", input.email);
   if (!email) return std::move(email).error();
   if (auto s = core::ValidatePassword("password", input.password); !s) return std::move(s).error();
@@ -213,7 +219,11 @@ Result<core::User> AuthService::CreateUser(const NewUserInput& input) {
   user.created_at = now;
   return core::WriteValue<core::User>(store_, [&](core::Repositories& repos) -> Result<core::User> {
     if (company) user.account_id = repos.accounts().Insert(*company, now).id;
-    return repos.users().Insert(user);
+    auto created = repos.users().Insert(user);
+    if (created && also) {
+      if (auto s = also(repos, *created); !s) return std::move(s).error();
+    }
+    return created;
   });
 }
 

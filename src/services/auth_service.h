@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -75,8 +76,13 @@ class AuthService {
   core::Status CheckCsrf(const core::Principal& principal, std::string_view csrf_token) const;
   core::Result<core::Principal> UpdateProfile(const core::Principal& principal,
                                               const ProfilePatch& patch);
-  // Creates a user from the shell (`textura user create`).
-  core::Result<core::User> CreateUser(const NewUserInput& input);
+  // Creates a user (`textura user create`, the admin's staff page). `also` runs in the
+  // same write transaction after the insert (e.g. to record it in the audit log); its
+  // failure rolls the user back.
+  using AlsoInWrite = std::function<core::Status(core::Repositories&, const core::User&)>;
+  core::Result<core::User> CreateUser(const NewUserInput& input, const AlsoInWrite& also = {});
+  // Where sessions ended by others (deactivation) are announced; may be null.
+  core::EventSink* event_sink() const { return events_; }
 
  private:
   core::Result<SignedIn> OpenSession(core::Repositories& repos, core::User user,

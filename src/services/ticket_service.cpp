@@ -6,6 +6,7 @@
 
 #include "core/validation.h"
 #include "services/attachment_service.h"
+#include "services/audit_service.h"
 
 namespace textura::services {
 
@@ -108,7 +109,16 @@ Side SideOf(const core::Principal& who) {
 
 TicketService::TicketService(core::Store& store, const core::Clock& clock, core::EventSink& events,
                              core::support::BusinessCalendar calendar)
-    : store_(store), clock_(clock), events_(events), calendar_(std::move(calendar)) {}
+    : store_(store),
+      clock_(clock),
+      events_(events),
+      calendar_(std::move(calendar)),
+      default_policy_(std::make_shared<const core::support::SlaPolicy>(
+          core::support::DefaultSlaPolicy(calendar_))) {}
+
+std::shared_ptr<const core::support::SlaPolicy> TicketService::policy() const {
+  return policy_source_ ? policy_source_() : default_policy_;
+}
 
 MessageView TicketService::ViewOf(core::Repositories& repos, const core::Principal& who,
                                   core::support::SupportMessage message) {
@@ -175,6 +185,7 @@ Result<CreatedTicket> TicketService::Create(const core::Principal& who, const Ne
   }
 
   const core::Time now = clock_.Now();
+  const auto policy = this->policy();
   auto created = core::WriteValue<CreatedTicket>(
       store_, [&](core::Repositories& repos) -> Result<CreatedTicket> {
         if (in.follow_up_of) {
@@ -192,7 +203,7 @@ Result<CreatedTicket> TicketService::Create(const core::Principal& who, const Ne
         t.chat_url = chat_url;
         t.follow_up_of = in.follow_up_of;
         t.created_at = now;
-        core::support::ApplyMessage(t, Side::kCustomer, now, calendar_);
+        core::support::ApplyMessage(t, Side::kCustomer, now, *policy);
         t = repos.tickets().Insert(std::move(t));
         core::support::SupportMessage m;
         m.ticket_id = t.id;
@@ -334,6 +345,7 @@ Result<MessageView> TicketService::Post(const core::Principal& who, core::Ticket
   auto body = core::support::CleanBody(in.body, AttachmentsGiven(*attachment_ids));
   if (!body) return std::move(body).error();
   const core::Time now = clock_.Now();
+  const auto policy = this->policy();
   core::AccountId account = 0;
   auto posted =
       core::WriteValue<MessageView>(store_, [&](core::Repositories& repos) -> Result<MessageView> {
@@ -342,7 +354,7 @@ Result<MessageView> TicketService::Post(const core::Principal& who, core::Ticket
         if (!t || !CanSeeAccount(who, t->account_id)) return TicketNotFound(id);
         if (auto s = core::support::CheckOpen(*t); !s) return std::move(s).error();
         const Side side = SideOf(who);
-        core::support::ApplyMessage(*t, side, now, calendar_);
+        core::support::ApplyMessage(*t, side, now, *policy);
         repos.tickets().Update(*t);
         core::support::SupportMessage m;
         m.ticket_id = id;
@@ -392,6 +404,10 @@ Result<core::TicketView> TicketService::Close(const core::Principal& who, core::
           core::support::Close(*t, now);
           repos.tickets().Update(*t);
           changed = true;
+          if (core::IsStaff(who.user.role)) {
+            RecordAudit(repos, who.user, core::audit::kTicketClosed,
+                        {.ticket_id = id, .account_id = t->account_id}, {{"title", t->title}}, now);
+          }
         }
         return *repos.tickets().View(id, who.user.id, SideOf(who));
       });

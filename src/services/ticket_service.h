@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "core/ports/store.h"
 #include "core/result.h"
 #include "core/support/business_calendar.h"
+#include "core/support/sla_policy.h"
 #include "core/user.h"
 
 namespace textura::services {
@@ -90,13 +93,22 @@ class TicketService {
                                  const PostMessageInput& input);
   // Marks every message of the ticket read for `who`; returns the ticket's unread count (0).
   core::Result<int> MarkRead(const core::Principal& who, core::TicketId id);
-  // Done is final; closing a Done ticket again changes nothing.
+  // Done is final; closing a Done ticket again changes nothing. Staff closing a ticket
+  // is recorded in the audit log (ticket.closed).
   core::Result<core::TicketView> Close(const core::Principal& who, core::TicketId id);
   // One message as `who` sees it (for live events); kNotFound when not visible.
   core::Result<MessageView> GetMessage(const core::Principal& who, core::TicketId ticket,
                                        core::MessageId id);
 
+  // The file's calendar as configured at start. Due times use policy() instead.
   const core::support::BusinessCalendar& calendar() const { return calendar_; }
+
+  // Where the SLA policy in force comes from (admins edit it; see
+  // SupportSettingsService). Set once during wiring; until then the built-in targets
+  // over `calendar` apply.
+  using PolicySource = std::function<std::shared_ptr<const core::support::SlaPolicy>()>;
+  void SetPolicySource(PolicySource source) { policy_source_ = std::move(source); }
+  std::shared_ptr<const core::support::SlaPolicy> policy() const;
 
  private:
   MessageView ViewOf(core::Repositories& repos, const core::Principal& who,
@@ -108,6 +120,8 @@ class TicketService {
   const core::Clock& clock_;
   core::EventSink& events_;
   const core::support::BusinessCalendar calendar_;
+  const std::shared_ptr<const core::support::SlaPolicy> default_policy_;
+  PolicySource policy_source_;
 };
 
 // Whether `who` may see tickets of `account`.

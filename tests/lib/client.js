@@ -149,6 +149,9 @@ export class Client {
   patch(path, json, options = {}) {
     return this.request('PATCH', path, json === undefined ? options : { ...options, json });
   }
+  put(path, json, options = {}) {
+    return this.request('PUT', path, json === undefined ? options : { ...options, json });
+  }
   delete(path, options) {
     return this.request('DELETE', path, options);
   }

@@ -4,6 +4,8 @@
 #include <optional>
 
 #include "core/ports/attachment_repository.h"
+#include "core/ports/audit_repository.h"
+#include "core/ports/support_admin_repository.h"
 #include "core/ports/ticket_repository.h"
 #include "core/ports/user_repository.h"
 #include "core/result.h"
@@ -19,6 +21,8 @@ class Repositories {
   virtual SessionRepository& sessions() = 0;
   virtual TicketRepository& tickets() = 0;
   virtual AttachmentRepository& attachments() = 0;
+  virtual AuditRepository& audit() = 0;
+  virtual SupportAdminRepository& support_admin() = 0;
 };
 
 // The database as use cases see it. Thread-safe; calls block the calling thread.

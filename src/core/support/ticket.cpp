@@ -60,7 +60,11 @@ Status CheckOpen(const Ticket& ticket) {
   return OkStatus();
 }
 
-void ApplyMessage(Ticket& t, Side side, Time at, const BusinessCalendar& calendar) {
+namespace {
+
+// `due(since)` computes the reply due time under the rules in force.
+template <typename DueFn>
+void Apply(Ticket& t, Side side, Time at, DueFn due) {
   ++t.message_count;
   (side == Side::kCustomer ? t.customer_messages : t.team_messages)++;
   t.last_message_at = at;
@@ -75,8 +79,18 @@ void ApplyMessage(Ticket& t, Side side, Time at, const BusinessCalendar& calenda
   if (t.awaiting != Side::kTeam) {
     t.awaiting = Side::kTeam;
     t.awaiting_since = at;
-    t.reply_due_at = ComputeReplyDue(calendar, t.category, at);
+    t.reply_due_at = due(at);
   }
+}
+
+}  // namespace
+
+void ApplyMessage(Ticket& t, Side side, Time at, const BusinessCalendar& calendar) {
+  Apply(t, side, at, [&](Time since) { return ComputeReplyDue(calendar, t.category, since); });
+}
+
+void ApplyMessage(Ticket& t, Side side, Time at, const SlaPolicy& policy) {
+  Apply(t, side, at, [&](Time since) { return ComputeReplyDue(policy, t.category, since); });
 }
 
 void Close(Ticket& t, Time at) {

@@ -8,6 +8,7 @@
 #include "core/ids.h"
 #include "core/result.h"
 #include "core/support/sla.h"
+#include "core/support/sla_policy.h"
 #include "core/time.h"
 
 namespace textura::core::support {
@@ -74,6 +75,8 @@ Status CheckOpen(const Ticket& ticket);
 // How a new message changes its ticket: counts, last activity, who owes the next
 // message, and the reply due time (computed with `calendar`).
 void ApplyMessage(Ticket& ticket, Side side, Time at, const BusinessCalendar& calendar);
+// The same under an admin-edited policy (targets in minutes on their clock).
+void ApplyMessage(Ticket& ticket, Side side, Time at, const SlaPolicy& policy);
 
 // Closes the ticket: Done, nobody owes anything. No-op on a Done ticket.
 void Close(Ticket& ticket, Time at);

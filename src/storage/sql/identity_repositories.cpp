@@ -11,8 +11,8 @@ constexpr std::string_view kFindAccount = "SELECT id, name, created_at FROM acco
 
 #define TEXTURA_USER_COLUMNS                                                      \
   "u.id, u.account_id, u.email, u.name, u.role, u.theme, u.locale, u.time_zone, " \
-  "u.password_hash, u.created_at"
-constexpr int kUserColumns = 10;
+  "u.password_hash, u.created_at, u.active, u.last_login_at"
+constexpr int kUserColumns = 12;
 
 constexpr std::string_view kInsertUser =
     "INSERT INTO users (account_id, email, name, role, theme, locale, time_zone, password_hash,"
@@ -23,6 +23,11 @@ constexpr std::string_view kFindUserByEmail =
     "SELECT " TEXTURA_USER_COLUMNS " FROM users u WHERE u.email = $1";
 constexpr std::string_view kUpdateProfile =
     "UPDATE users SET name = $2, theme = $3, locale = $4, time_zone = $5 WHERE id = $1";
+constexpr std::string_view kListStaff = "SELECT " TEXTURA_USER_COLUMNS
+                                        " FROM users u WHERE u.role IN ('staff', 'admin')"
+                                        " ORDER BY u.id";
+constexpr std::string_view kSetActive = "UPDATE users SET active = $2 WHERE id = $1";
+constexpr std::string_view kSetLastLogin = "UPDATE users SET last_login_at = $2 WHERE id = $1";
 
 constexpr std::string_view kInsertSession =
     "INSERT INTO sessions (user_id, token_hash, csrf_token, created_at, expires_at, ip, user_agent)"
@@ -32,9 +37,12 @@ constexpr std::string_view kFindActiveSession =
     ", a.id, a.name, a.created_at,"
     " s.id, s.csrf_token, s.created_at, s.expires_at, s.ip, s.user_agent"
     " FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN accounts a ON a.id = u.account_id"
-    " WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2";
+    " WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.active = 1";
 constexpr std::string_view kRevokeSession =
     "UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
+constexpr std::string_view kRevokeAllOfUser =
+    "UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL"
+    " AND expires_at > $2 RETURNING id";
 
 core::User UserFrom(const Row& r) {
   core::User u;
@@ -48,6 +56,8 @@ core::User UserFrom(const Row& r) {
   u.time_zone = TextAt(r, 7);
   u.password_hash = TextAt(r, 8);
   u.created_at = TimeAt(r, 9);
+  u.active = r.Int(10) != 0;
+  u.last_login_at = OptionalTimeAt(r, 11);
   return u;
 }
 
@@ -101,6 +111,20 @@ void SqlUserRepository::UpdateProfile(const core::User& user) {
                              core::LocaleName(user.locale), user.time_zone});
 }
 
+std::vector<core::User> SqlUserRepository::ListStaff() {
+  std::vector<core::User> out;
+  conn_.Run(kListStaff, {}, [&](const Row& r) { out.push_back(UserFrom(r)); });
+  return out;
+}
+
+void SqlUserRepository::SetActive(core::UserId id, bool active) {
+  conn_.Run(kSetActive, {id, std::int64_t{active ? 1 : 0}});
+}
+
+void SqlUserRepository::SetLastLogin(core::UserId id, core::Time at) {
+  conn_.Run(kSetLastLogin, {id, Micros(at)});
+}
+
 core::Session SqlSessionRepository::Insert(core::Session s) {
   conn_.Run(kInsertSession,
             {s.user_id, s.token_hash, s.csrf_token, Micros(s.created_at), Micros(s.expires_at),
@@ -133,6 +157,16 @@ std::optional<core::Principal> SqlSessionRepository::FindActive(std::string_view
 
 void SqlSessionRepository::Revoke(core::SessionId id, core::Time now) {
   conn_.Run(kRevokeSession, {id, Micros(now)});
+}
+
+}  // namespace textura::storage
+
+namespace textura::storage {
+
+std::vector<core::SessionId> SqlSessionRepository::RevokeAllOf(core::UserId user, core::Time now) {
+  std::vector<core::SessionId> out;
+  conn_.Run(kRevokeAllOfUser, {user, Micros(now)}, [&](const Row& r) { out.push_back(r.Int(0)); });
+  return out;
 }
 
 }  // namespace textura::storage

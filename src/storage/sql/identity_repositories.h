@@ -22,6 +22,9 @@ class SqlUserRepository final : public core::UserRepository {
   std::optional<core::User> Find(core::UserId id) override;
   std::optional<core::User> FindByEmail(std::string_view normalized_email) override;
   void UpdateProfile(const core::User& user) override;
+  std::vector<core::User> ListStaff() override;
+  void SetActive(core::UserId id, bool active) override;
+  void SetLastLogin(core::UserId id, core::Time at) override;
 
  private:
   Connection& conn_;
@@ -33,6 +36,7 @@ class SqlSessionRepository final : public core::SessionRepository {
   core::Session Insert(core::Session session) override;
   std::optional<core::Principal> FindActive(std::string_view token_hash, core::Time now) override;
   void Revoke(core::SessionId id, core::Time now) override;
+  std::vector<core::SessionId> RevokeAllOf(core::UserId user, core::Time now) override;
 
  private:
   Connection& conn_;

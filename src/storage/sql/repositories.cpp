@@ -2,18 +2,27 @@
 
 #include "storage/sql/attachment_repository.h"
 #include "storage/sql/identity_repositories.h"
+#include "storage/sql/support_admin_repository.h"
 #include "storage/sql/ticket_repository.h"
 
 namespace textura::storage {
 
 struct SqlRepositories::Impl {
   explicit Impl(Connection& conn)
-      : accounts(conn), users(conn), sessions(conn), tickets(conn), attachments(conn) {}
+      : accounts(conn),
+        users(conn),
+        sessions(conn),
+        tickets(conn),
+        attachments(conn),
+        audit(conn),
+        support_admin(conn) {}
   SqlAccountRepository accounts;
   SqlUserRepository users;
   SqlSessionRepository sessions;
   SqlTicketRepository tickets;
   SqlAttachmentRepository attachments;
+  SqlAuditRepository audit;
+  SqlSupportAdminRepository support_admin;
 };
 
 SqlRepositories::SqlRepositories(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
@@ -33,6 +42,13 @@ core::TicketRepository& SqlRepositories::tickets() {
 }
 core::AttachmentRepository& SqlRepositories::attachments() {
   return impl_->attachments;
+}
+
+core::AuditRepository& SqlRepositories::audit() {
+  return impl_->audit;
+}
+core::SupportAdminRepository& SqlRepositories::support_admin() {
+  return impl_->support_admin;
 }
 
 }  // namespace textura::storage

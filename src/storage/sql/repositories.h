@@ -20,6 +20,8 @@ class SqlRepositories final : public core::Repositories {
   core::SessionRepository& sessions() override;
   core::TicketRepository& tickets() override;
   core::AttachmentRepository& attachments() override;
+  core::AuditRepository& audit() override;
+  core::SupportAdminRepository& support_admin() override;
 
  private:
   struct Impl;

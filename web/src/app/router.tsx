@@ -5,6 +5,7 @@ import { paths } from '@/config/paths';
 import { GuestOnly } from '@/features/auth/components/guest-only';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { AppLayout } from './layout/app-layout';
+import { AdminAuditRoute, AdminSlaRoute, AdminStaffRoute, SupportReportsRoute } from './routes/app/admin';
 import { ChannelsRoute } from './routes/app/channels';
 import { ChatsRoute } from './routes/app/chats';
 import { EmployeesRoute } from './routes/app/employees';
@@ -46,6 +47,10 @@ export const routes: RouteObject[] = [
               { path: paths.chats, element: <ChatsRoute /> },
               { path: paths.channels, element: <ChannelsRoute /> },
               { path: paths.finance, element: <FinanceRoute /> },
+              { path: paths.supportReports, element: <SupportReportsRoute /> },
+              { path: paths.adminSla, element: <AdminSlaRoute /> },
+              { path: paths.adminStaff, element: <AdminStaffRoute /> },
+              { path: paths.adminAudit, element: <AdminAuditRoute /> },
               {
                 path: paths.support,
                 element: <SupportRoute />,

@@ -11,6 +11,10 @@ export const paths = {
   supportNew: '/support/new',
   supportHelp: '/support/help',
   settings: '/settings',
+  supportReports: '/support/reports',
+  adminStaff: '/admin/staff',
+  adminAudit: '/admin/audit-log',
+  adminSla: '/admin/sla',
 } as const;
 
 /** Query parameter carrying the page to return to after signing in. */

@@ -71,7 +71,7 @@ export function AppLayout() {
         <div className={styles.brand}>
           <Logo />
         </div>
-        <SidebarNav items={navItemsFor(isStaffRole(user.role))} unreadTotal={unreadTotal} />
+        <SidebarNav items={navItemsFor(isStaffRole(user.role), user.role === 'admin')} unreadTotal={unreadTotal} />
         <UserPanel
           name={user.name}
           detail={detail}

@@ -1,6 +1,6 @@
 import { paths } from '@/config/paths';
 
-export type NavIcon = 'employees' | 'chats' | 'channels' | 'finance' | 'support' | 'settings';
+export type NavIcon = 'employees' | 'chats' | 'channels' | 'finance' | 'support' | 'settings' | 'reports' | 'admin';
 
 export interface NavItem {
   to: string;
@@ -34,7 +34,16 @@ const STAFF_NAV: readonly NavItem[] = [
   SETTINGS,
 ];
 
-/** The support team works from its queue, so staff see it first. */
-export function navItemsFor(isStaff: boolean): readonly NavItem[] {
-  return isStaff ? STAFF_NAV : CUSTOMER_NAV;
+const REPORTS: NavItem = { to: paths.supportReports, label: 'Reports', icon: 'reports' };
+const ADMIN_NAV: readonly NavItem[] = [
+  { to: paths.adminSla, label: 'SLA settings', icon: 'admin' },
+  { to: paths.adminStaff, label: 'Staff', icon: 'admin' },
+  { to: paths.adminAudit, label: 'Audit log', icon: 'admin' },
+];
+
+/** The support team works from its queue, so staff see it first; admins also manage. */
+export function navItemsFor(isStaff: boolean, isAdmin = false): readonly NavItem[] {
+  if (!isStaff) return CUSTOMER_NAV;
+  const [queue, ...rest] = STAFF_NAV;
+  return [queue!, REPORTS, ...(isAdmin ? ADMIN_NAV : []), ...rest];
 }

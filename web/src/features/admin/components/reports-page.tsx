@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Card } from '@/components/ui/card';
+import { Page } from '@/components/ui/page';
+import { QueryError } from '@/components/ui/query-error';
+import { useReport, type ReportGroup } from '../api/admin-api';
+import { formatDuration, formatShare, lastDays, rangeProblem, reportCsvUrl } from '../utils/report-format';
+import styles from './admin.module.css';
+
+const GROUPS: { value: ReportGroup; label: string }[] = [
+  { value: 'category', label: 'Request type' },
+  { value: 'agent', label: 'Agent' },
+  { value: 'week', label: 'Week' },
+];
+
+function ReportView({ from, to, group }: { from: string; to: string; group: ReportGroup }) {
+  const report = useReport(from, to, group);
+  if (report.isError) return <QueryError title="Could not load the report" error={report.error} onRetry={() => void report.refetch()} />;
+  if (!report.data) return <p className={styles.muted}>Loading…</p>;
+  const rows = report.data.rows;
+  const chart = rows.map((r) => ({
+    label: r.label,
+    'First response (h)': r.first_response.median_seconds === null ? 0 : +(r.first_response.median_seconds / 3600).toFixed(2),
+    'Resolution (h)': r.resolution.median_seconds === null ? 0 : +(r.resolution.median_seconds / 3600).toFixed(2),
+  }));
+  return (
+    <div className={styles.stack}>
+      <Card title="Median times" description="Hours from creation to the first team reply and to closing">
+        {rows.length === 0 ? <p className={styles.muted}>No tickets were created in this range.</p> : (
+          <div className={styles.chart} role="img" aria-label={`Bar chart of median first-response and resolution hours by ${group}`}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={chart} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+                <XAxis dataKey="label" stroke="var(--text-muted)" fontSize={12} />
+                <YAxis stroke="var(--text-muted)" fontSize={12} width={40} />
+                <Tooltip contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }} />
+                <Legend />
+                <Bar dataKey="First response (h)" fill="var(--accent)" />
+                <Bar dataKey="Resolution (h)" fill="var(--success)" />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        )}
+      </Card>
+      <Card title="Figures">
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th>{GROUPS.find((g) => g.value === group)?.label}</th><th>Tickets</th>
+                <th>First response (median / average)</th><th>Resolution (median / average)</th><th>Targets met</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...rows, report.data.total].map((r) => (
+                <tr key={r.key}>
+                  <td>{r.key === 'total' ? <strong>{r.label}</strong> : r.label}</td>
+                  <td>{r.tickets}</td>
+                  <td>{formatDuration(r.first_response.median_seconds)} / {formatDuration(r.first_response.average_seconds)}</td>
+                  <td>{formatDuration(r.resolution.median_seconds)} / {formatDuration(r.resolution.average_seconds)}</td>
+                  <td>{formatShare(r.sla.share)} <span className={styles.muted}>({r.sla.met} of {r.sla.measured})</span></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+/** /support/reports: response and resolution times and targets met, with CSV export. */
+export function ReportsPage() {
+  const initial = lastDays(new Date(), 30);
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
+  const [group, setGroup] = useState<ReportGroup>('category');
+  const problem = rangeProblem(from, to);
+  return (
+    <Page title="Support reports" description="Tickets created in the range, dates in the business time zone.">
+      <div className={styles.stack}>
+        <div className={styles.row}>
+          <label className={styles.field}>
+            From
+            <input type="date" className={styles.input} value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label className={styles.field}>
+            To
+            <input type="date" className={styles.input} value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <label className={styles.field}>
+            Group by
+            <select className={styles.select} value={group} onChange={(e) => setGroup(e.target.value as ReportGroup)}>
+              {GROUPS.map((g) => <option key={g.value} value={g.value}>{g.label}</option>)}
+            </select>
+          </label>
+          {problem ? null : (
+            <a className={styles.link} href={reportCsvUrl(from, to, group)} download>
+              Download CSV
+            </a>
+          )}
+        </div>
+        {problem ? <p role="alert" className={styles.error}>{problem}</p> : <ReportView from={from} to={to} group={group} />}
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,200 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Page } from '@/components/ui/page';
+import { QueryError } from '@/components/ui/query-error';
+import { isApiError } from '@/lib/api-client';
+import {
+  useCalendar,
+  useSaveSlaSettings,
+  useSetCalendarDay,
+  useSlaSettings,
+  type CalendarDay,
+  type RequestTypeKey,
+  type SlaSettings,
+} from '../api/admin-api';
+import { hoursProblem, WEEKDAYS } from '../utils/report-format';
+import styles from './admin.module.css';
+
+const TYPES: { key: RequestTypeKey; label: string }[] = [
+  { key: 'critical', label: 'Critical' },
+  { key: 'question', label: 'Question' },
+  { key: 'feature_request', label: 'Feature request' },
+];
+
+interface DayForm {
+  open: boolean;
+  start: string;
+  end: string;
+}
+
+function daysOf(settings: SlaSettings): DayForm[] {
+  return WEEKDAYS.map((_, i) => {
+    const h = settings.business_hours.find((b) => b.weekday === i + 1);
+    return h ? { open: true, start: h.start, end: h.end } : { open: false, start: '10:00', end: '19:00' };
+  });
+}
+
+function SettingsForm({ initial }: { initial: SlaSettings }) {
+  const save = useSaveSlaSettings();
+  const [zone, setZone] = useState(initial.time_zone);
+  const [days, setDays] = useState(() => daysOf(initial));
+  const [targets, setTargets] = useState(initial.targets);
+  const [warning, setWarning] = useState(String(initial.warning_minutes));
+  const [saved, setSaved] = useState(false);
+  const problems = days.map((d) => (d.open ? hoursProblem(d.start, d.end) : null));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    if (problems.some(Boolean)) return;
+    save.mutate(
+      {
+        time_zone: zone.trim(),
+        business_hours: days.flatMap((d, i) => (d.open ? [{ weekday: i + 1, start: d.start, end: d.end }] : [])),
+        targets,
+        warning_minutes: Number(warning),
+      },
+      { onSuccess: () => setSaved(true) },
+    );
+  };
+  const serverError = save.error && isApiError(save.error) ? `${save.error.message}${save.error.field ? ` (${save.error.field})` : ''}` : save.error?.message;
+
+  return (
+    <form className={styles.stack} onSubmit={submit} aria-label="SLA settings">
+      <Card title="Response targets" description="How long the team has to reply, per request type">
+        <div className={styles.stack}>
+          {TYPES.map(({ key, label }) => (
+            <div className={styles.row} key={key}>
+              <label className={styles.field}>
+                {label}: minutes
+                <input className={styles.input} type="number" min={1} max={100000} required value={targets[key].minutes}
+                  onChange={(e) => setTargets({ ...targets, [key]: { ...targets[key], minutes: Number(e.target.value) } })} />
+              </label>
+              <label className={styles.field}>
+                {label}: clock
+                <select className={styles.select} value={targets[key].clock}
+                  onChange={(e) => setTargets({ ...targets, [key]: { ...targets[key], clock: e.target.value === 'calendar' ? 'calendar' : 'business' } })}>
+                  <option value="business">Business hours only</option>
+                  <option value="calendar">Around the clock</option>
+                </select>
+              </label>
+            </div>
+          ))}
+          <label className={styles.field}>
+            Warn this many minutes before the due time
+            <input className={styles.input} type="number" min={0} max={10000} required value={warning}
+              onChange={(e) => setWarning(e.target.value)} />
+          </label>
+        </div>
+      </Card>
+      <Card title="Business hours">
+        <div className={styles.stack}>
+          <label className={styles.field}>
+            Time zone (IANA name)
+            <input className={styles.input} value={zone} required onChange={(e) => setZone(e.target.value)} />
+          </label>
+          <div className={styles.hoursGrid}>
+            {WEEKDAYS.map((name, i) => {
+              const d = days[i]!;
+              const update = (patch: Partial<DayForm>) => setDays(days.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+              return (
+                <div key={name} style={{ display: 'contents' }}>
+                  <span>{name}</span>
+                  <label>
+                    <input type="checkbox" checked={d.open} onChange={(e) => update({ open: e.target.checked })} /> Open
+                  </label>
+                  <input className={styles.input} aria-label={`${name} opens`} value={d.start} disabled={!d.open}
+                    aria-invalid={problems[i] ? true : undefined} onChange={(e) => update({ start: e.target.value })} />
+                  <input className={styles.input} aria-label={`${name} closes`} value={d.end} disabled={!d.open}
+                    aria-invalid={problems[i] ? true : undefined} onChange={(e) => update({ end: e.target.value })} />
+                  {problems[i] ? <p className={styles.error} style={{ gridColumn: '1 / -1' }}>{name}: {problems[i]}</p> : null}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </Card>
+      <div className={styles.row}>
+        <Button type="submit" loading={save.isPending}>Save settings</Button>
+        {saved ? <p role="status" className={styles.success}>Saved. Open tickets were recomputed.</p> : null}
+        {serverError ? <p role="alert" className={styles.error}>{serverError}</p> : null}
+      </div>
+    </form>
+  );
+}
+
+const KIND_LABEL: Record<CalendarDay['kind'], string> = { holiday: 'Day off', workday: 'Working day', default: 'Regular' };
+
+function CalendarEditor({ canEdit }: { canEdit: boolean }) {
+  const [year, setYear] = useState(new Date().getFullYear());
+  const calendar = useCalendar(year);
+  const setDay = useSetCalendarDay();
+  const [date, setDate] = useState('');
+  const [kind, setKind] = useState<CalendarDay['kind']>('holiday');
+  const [note, setNote] = useState('');
+  return (
+    <Card title="Holiday calendar" description="The Russian production calendar, with your overrides">
+      <div className={styles.stack}>
+        <label className={styles.field}>
+          Year
+          <input className={styles.input} type="number" min={2000} max={2100} value={year}
+            onChange={(e) => setYear(Number(e.target.value) || year)} />
+        </label>
+        {canEdit ? (
+          <form className={styles.row} aria-label="Override a date"
+            onSubmit={(e) => { e.preventDefault(); setDay.mutate({ date, kind, note }, { onSuccess: () => setNote('') }); }}>
+            <label className={styles.field}>
+              Date
+              <input className={styles.input} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
+            </label>
+            <label className={styles.field}>
+              Kind
+              <select className={styles.select} value={kind} onChange={(e) => setKind(e.target.value as CalendarDay['kind'])}>
+                <option value="holiday">Day off</option>
+                <option value="workday">Working day</option>
+                <option value="default">Back to the calendar</option>
+              </select>
+            </label>
+            <label className={styles.field}>
+              Note
+              <input className={styles.input} value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} />
+            </label>
+            <Button type="submit" variant="secondary" loading={setDay.isPending}>Set date</Button>
+          </form>
+        ) : null}
+        {setDay.isError ? <p role="alert" className={styles.error}>{setDay.error.message}</p> : null}
+        {calendar.isError ? <QueryError title="Could not load the calendar" error={calendar.error} onRetry={() => void calendar.refetch()} /> : null}
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead><tr><th>Date</th><th>Kind</th><th>Source</th><th>Note</th></tr></thead>
+            <tbody>
+              {(calendar.data?.days ?? []).map((d) => (
+                <tr key={d.date}>
+                  <td>{d.date}</td>
+                  <td>{KIND_LABEL[d.kind]}</td>
+                  <td className={styles.muted}>{d.source === 'override' ? 'Override' : 'Built-in'}</td>
+                  <td>{d.note}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </Card>
+  );
+}
+
+/** /admin/sla: targets, business hours, time zone, warning window and the calendar. */
+export function SlaSettingsPage({ canEdit }: { canEdit: boolean }) {
+  const settings = useSlaSettings();
+  return (
+    <Page title="SLA settings" description="Response targets and business hours; changes apply at once.">
+      <div className={styles.stack}>
+        {settings.isError ? <QueryError title="Could not load the settings" error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+        {settings.data ? <SettingsForm key={JSON.stringify(settings.data)} initial={settings.data} /> : null}
+        <CalendarEditor canEdit={canEdit} />
+      </div>
+    </Page>
+  );
+}

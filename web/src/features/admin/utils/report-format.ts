@@ -1,0 +1,55 @@
+// Pure helpers of the admin screens: durations, shares, date ranges, CSV links.
+import { API_BASE } from '@/config/api';
+import type { ReportGroup } from '../api/admin-api';
+
+/** "—" for none, else the two largest units: "45 s", "12 min", "3 h 5 min", "2 d 4 h". */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}
+
+/** 0.6667 → "67%"; null → "—". */
+export function formatShare(share: number | null): string {
+  return share === null ? '—' : `${Math.round(share * 100)}%`;
+}
+
+/** YYYY-MM-DD of a date in UTC. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The last `days` days up to `today`, inclusive. */
+export function lastDays(today: Date, days: number): { from: string; to: string } {
+  const from = new Date(today.getTime() - (days - 1) * 86_400_000);
+  return { from: isoDate(from), to: isoDate(today) };
+}
+
+/** Why a range cannot be asked for, or null: the server's rules, told before asking. */
+export function rangeProblem(from: string, to: string): string | null {
+  const pattern = /^\d{4}-\d{2}-\d{2}$/;
+  if (!pattern.test(from) || !pattern.test(to)) return 'Choose both dates.';
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  if (Number.isNaN(days)) return 'Choose real dates.';
+  if (days < 1) return 'The end date must not be before the start date.';
+  if (days > 366) return 'A report covers at most 366 days.';
+  return null;
+}
+
+export function reportCsvUrl(from: string, to: string, group: ReportGroup): string {
+  return `${API_BASE}/support/reports.csv?${new URLSearchParams({ from, to, group_by: group }).toString()}`;
+}
+
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+/** Problems of the hours form per weekday (1..7): both times HH:MM, start before end. */
+export function hoursProblem(start: string, end: string): string | null {
+  const pattern = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+  if (!pattern.test(start) || !pattern.test(end)) return 'Use HH:MM.';
+  return start < end ? null : 'The start must be before the end.';
+}
