@@ -62,6 +62,17 @@ Runtime::Runtime(const Config& config) : config_(config) {
                                                        LoadCalendar(config_.calendar_file));
   events_.Attach(*tickets_);
   auth_->SetEventSink(*sink);
+
+  models_ = ModelsOf(config_);
+  responder_ = std::make_unique<core::KnowledgeResponder>(
+      core::KnowledgeResponderOptions{config_.knowledge_min_score_percent / 100.0, 3});
+  employees_ = std::make_unique<services::EmployeeService>(*database_, clock_, models_);
+  billing_ = std::make_unique<services::BillingService>(*database_, clock_);
+  replies_ = std::make_unique<services::ReplyEngine>(*database_, clock_, *sink, word_counter_,
+                                                     *responder_, models_, config_.replies);
+  chats_ = std::make_unique<services::ChatService>(*database_, clock_, *sink, word_counter_,
+                                                   *replies_, config_.chats);
+  events_.Attach(*chats_);
 }
 
 services::AttachmentService& Runtime::attachments() {
@@ -107,11 +118,15 @@ http::Api& Runtime::api() {
   api_options.session_max_age_seconds = static_cast<int>(
       std::chrono::duration_cast<std::chrono::seconds>(config_.auth.session_ttl).count());
   api_options.inline_reads = database_->embedded();
-  api_ = std::make_unique<http::Api>(api_options,
-                                     http::ServiceSet{*auth_, *tickets_, attachments(), events_});
+  api_ = std::make_unique<http::Api>(
+      api_options,
+      http::ServiceSet{*auth_, *tickets_, attachments(), events_, *employees_, *chats_, *billing_});
   return *api_;
 }
 
-Runtime::~Runtime() = default;
+Runtime::~Runtime() {
+  // Replies in flight finish (and publish) before the services they use go away.
+  replies_.reset();
+}
 
 }  // namespace textura::app

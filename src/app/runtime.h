@@ -4,6 +4,7 @@
 
 #include "app/config.h"
 #include "app/periodic_task.h"
+#include "core/ai/knowledge_responder.h"
 #include "core/support/business_calendar.h"
 #include "http/api.h"
 #include "http/event_hub.h"
@@ -12,8 +13,13 @@
 #include "integrations/files/magic_sniffer.h"
 #include "integrations/files/vips_thumbnailer.h"
 #include "integrations/system/system_clock.h"
+#include "integrations/text/icu_word_counter.h"
 #include "services/attachment_service.h"
 #include "services/auth_service.h"
+#include "services/billing_service.h"
+#include "services/chat_service.h"
+#include "services/employee_service.h"
+#include "services/reply_engine.h"
 #include "services/ticket_service.h"
 #include "storage/database.h"
 #include "storage/postgres/pg_event_bus.h"
@@ -31,6 +37,10 @@ class Runtime {
   storage::Database& database() { return *database_; }
   services::AuthService& auth() { return *auth_; }
   services::TicketService& tickets() { return *tickets_; }
+  services::EmployeeService& employees() { return *employees_; }
+  services::ChatService& chats() { return *chats_; }
+  services::BillingService& billing() { return *billing_; }
+  services::ReplyEngine& replies() { return *replies_; }
   // Built on first use (only `serve` needs them): the file store, libmagic's
   // database and libvips.
   services::AttachmentService& attachments();
@@ -52,6 +62,15 @@ class Runtime {
   // hears every change; with SQLite (one process) they go to the hub directly.
   std::unique_ptr<storage::PgEventBus> bus_;
   std::unique_ptr<services::TicketService> tickets_;
+  // AI employees. The responder is the offline knowledge responder; with an LLM
+  // configured (TEXTURA_LLM_BASE_URL) the LLM responder takes its place here.
+  integrations::IcuWordCounter word_counter_;
+  core::ModelCatalog models_;
+  std::unique_ptr<core::Responder> responder_;
+  std::unique_ptr<services::EmployeeService> employees_;
+  std::unique_ptr<services::BillingService> billing_;
+  std::unique_ptr<services::ReplyEngine> replies_;  // before chats_: they schedule on it
+  std::unique_ptr<services::ChatService> chats_;
   std::unique_ptr<integrations::FsFileStore> files_;
   std::unique_ptr<integrations::MagicSniffer> sniffer_;
   std::unique_ptr<integrations::VipsThumbnailer> thumbnailer_;

@@ -8,6 +8,9 @@
 #include "http/static_files.h"
 #include "services/attachment_service.h"
 #include "services/auth_service.h"
+#include "services/billing_service.h"
+#include "services/chat_service.h"
+#include "services/employee_service.h"
 #include "services/ticket_service.h"
 
 namespace textura::http {
@@ -30,6 +33,9 @@ struct ServiceSet {
   services::TicketService& tickets;
   services::AttachmentService& attachments;
   EventHub& events;
+  services::EmployeeService& employees;
+  services::ChatService& chats;
+  services::BillingService& billing;
 };
 
 // Everything the server answers, independent of the transport: routes the API,

@@ -30,6 +30,10 @@ class JsonFields {
   std::optional<std::string> OptionalString(std::string_view name);  // null = absent
   std::optional<std::int64_t> OptionalInt(std::string_view name);
   std::optional<std::vector<std::int64_t>> OptionalIntArray(std::string_view name);
+  // A finite JSON number (integer or not); null = absent.
+  std::optional<double> OptionalNumber(std::string_view name);
+  // Whether the field is present with the value null (e.g. "remove the avatar").
+  bool IsNull(std::string_view name) const;
 
   // The first problem met, including unknown fields; nullopt when all is well.
   std::optional<core::Error> Finish();

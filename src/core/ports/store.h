@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 
+#include "core/ports/ai_repository.h"
 #include "core/ports/attachment_repository.h"
 #include "core/ports/ticket_repository.h"
 #include "core/ports/user_repository.h"
@@ -19,6 +20,10 @@ class Repositories {
   virtual SessionRepository& sessions() = 0;
   virtual TicketRepository& tickets() = 0;
   virtual AttachmentRepository& attachments() = 0;
+  virtual EmployeeRepository& employees() = 0;
+  virtual KnowledgeRepository& knowledge() = 0;
+  virtual ChatRepository& chats() = 0;
+  virtual LedgerRepository& ledger() = 0;
 };
 
 // The database as use cases see it. Thread-safe; calls block the calling thread.

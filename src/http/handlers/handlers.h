@@ -10,5 +10,7 @@ void RegisterSystemRoutes(Router& router, Api& api);
 void RegisterAuthRoutes(Router& router, Api& api);
 void RegisterTicketRoutes(Router& router, Api& api);
 void RegisterAttachmentRoutes(Router& router, Api& api);
+void RegisterEmployeeRoutes(Router& router, Api& api);
+void RegisterChatRoutes(Router& router, Api& api);
 
 }  // namespace textura::http

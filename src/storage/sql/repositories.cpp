@@ -1,6 +1,8 @@
 #include "storage/sql/repositories.h"
 
 #include "storage/sql/attachment_repository.h"
+#include "storage/sql/chat_repository.h"
+#include "storage/sql/employee_repositories.h"
 #include "storage/sql/identity_repositories.h"
 #include "storage/sql/ticket_repository.h"
 
@@ -8,12 +10,24 @@ namespace textura::storage {
 
 struct SqlRepositories::Impl {
   explicit Impl(Connection& conn)
-      : accounts(conn), users(conn), sessions(conn), tickets(conn), attachments(conn) {}
+      : accounts(conn),
+        users(conn),
+        sessions(conn),
+        tickets(conn),
+        attachments(conn),
+        employees(conn),
+        knowledge(conn),
+        chats(conn),
+        ledger(conn) {}
   SqlAccountRepository accounts;
   SqlUserRepository users;
   SqlSessionRepository sessions;
   SqlTicketRepository tickets;
   SqlAttachmentRepository attachments;
+  SqlEmployeeRepository employees;
+  SqlKnowledgeRepository knowledge;
+  SqlChatRepository chats;
+  SqlLedgerRepository ledger;
 };
 
 SqlRepositories::SqlRepositories(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
@@ -33,6 +47,19 @@ core::TicketRepository& SqlRepositories::tickets() {
 }
 core::AttachmentRepository& SqlRepositories::attachments() {
   return impl_->attachments;
+}
+
+core::EmployeeRepository& SqlRepositories::employees() {
+  return impl_->employees;
+}
+core::KnowledgeRepository& SqlRepositories::knowledge() {
+  return impl_->knowledge;
+}
+core::ChatRepository& SqlRepositories::chats() {
+  return impl_->chats;
+}
+core::LedgerRepository& SqlRepositories::ledger() {
+  return impl_->ledger;
 }
 
 }  // namespace textura::storage

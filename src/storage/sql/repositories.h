@@ -20,6 +20,10 @@ class SqlRepositories final : public core::Repositories {
   core::SessionRepository& sessions() override;
   core::TicketRepository& tickets() override;
   core::AttachmentRepository& attachments() override;
+  core::EmployeeRepository& employees() override;
+  core::KnowledgeRepository& knowledge() override;
+  core::ChatRepository& chats() override;
+  core::LedgerRepository& ledger() override;
 
  private:
   struct Impl;
