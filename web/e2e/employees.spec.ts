@@ -104,6 +104,7 @@ test('create an employee with knowledge, ask it in the playground, open the chat
   await expect(reply.locator('p').nth(1)).toHaveText(streamed.trim() === '' ? /14:00/ : streamed);
   await expect(reply.getByTestId('message-usage')).toHaveText(/^\d+ words? · ₽\d+\.\d\d$/);
   await expect(balance(page)).not.toHaveText(before);
+  await expect(page.getByText(/^[1-9]\d* words? this month$/)).toBeVisible();
   await reply.getByText(/^Knowledge used \(\d+\)$/).click();
   await expect(reply.getByText(/^score /).first()).toBeVisible();
   await expect(reply).toContainText('What time is check-in?');

@@ -82,7 +82,7 @@ export function Playground({ employee, viewer, balance }: PlaygroundProps) {
       )}
       <ChatComposer
         label="Message as the client"
-        placeholder={`Ask ${employee.name} something a client would…`}
+        placeholder="Write as a client would…"
         sending={send.isPending || start.isPending}
         disabled={latest.isPending}
         onSend={onSend}

@@ -50,6 +50,13 @@ export function EmployeeForm({ initial, submitLabel, locale, pending, onSubmit, 
 
   const set = (key: keyof EmployeeFormValues, value: string) => {
     setValues((old) => ({ ...old, [key]: value }));
+    // A corrected field is judged again on the next submit, not shown wrong meanwhile.
+    setErrors((old) => {
+      if (!(key in old)) return old;
+      const rest = { ...old };
+      delete rest[key];
+      return rest;
+    });
     setSaved(false);
   };
 

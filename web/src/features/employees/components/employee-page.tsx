@@ -71,7 +71,7 @@ export function EmployeePage({ employeeId, tab, locale, renderPlayground }: Empl
           <p className={styles.headerMeta}>
             {data.role ? <span>{data.role}</span> : null}
             <StatusBadge status={data.status} />
-            <span>{`${data.knowledge_count} knowledge items`}</span>
+            <span>{`${data.knowledge_count} knowledge ${data.knowledge_count === 1 ? 'item' : 'items'}`}</span>
             <span>{`${formatWords(data.words_this_month, locale)} this month`}</span>
           </p>
         </div>
