@@ -158,6 +158,25 @@ const std::vector<Setting>& Settings() {
       {"llm.max_retries", "TEXTURA_LLM_MAX_RETRIES",
        "extra attempts before the first token on timeouts, 429 and 5xx (2)",
        [](Config& c, auto& n, auto& v) { c.llm_max_retries = ParseInt(n, v, 0, 10); }},
+      {"ai.models", "TEXTURA_MODELS",
+       "model catalog: id=Name:kopecks_per_1000_words,… (textura-knowledge 50 RUB, gpt-4o-mini, "
+       "gpt-4o)",
+       [](Config& c, auto&, auto& v) { c.models = v; }},
+      {"ai.knowledge_min_score_percent", "TEXTURA_KNOWLEDGE_MIN_SCORE_PERCENT",
+       "share of a question's search terms a passage must hold to be the answer (50)",
+       [](Config& c, auto& n, auto& v) { c.knowledge_min_score_percent = ParseInt(n, v, 0, 100); }},
+      {"ai.chat_max_messages_per_minute", "TEXTURA_CHAT_MAX_MESSAGES_PER_MINUTE",
+       "client messages per chat per minute before 429 (20)",
+       [](Config& c, auto& n, auto& v) {
+         c.chats.max_client_messages_per_minute = ParseInt(n, v, 1, 100000);
+       }},
+      {"ai.reply_threads", "TEXTURA_REPLY_THREADS", "AI replies written at once (2)",
+       [](Config& c, auto& n, auto& v) { c.replies.threads = ParseInt(n, v, 1, 256); }},
+      {"billing.signup_credit_minor", "TEXTURA_SIGNUP_CREDIT_MINOR",
+       "a new account's credit in kopecks (10000 = 100.00 RUB; 0: none)",
+       [](Config& c, auto& n, auto& v) {
+         c.auth.signup_credit_minor = ParseInt(n, v, 0, 1'000'000'000);
+       }},
       {"telegram.api_base_url", "TEXTURA_TELEGRAM_API_BASE_URL",
        "Telegram Bot API base URL (https://api.telegram.org)",
        [](Config& c, auto&, auto& v) { c.telegram_api_base_url = v; }},
@@ -201,6 +220,7 @@ Config LoadConfig(const std::string& toml_path, const EnvLookup& env) {
   for (const Setting& s : Settings()) {
     if (auto v = env(s.env)) s.apply(c, s.env, *v);
   }
+  (void)ModelsOf(c);  // fail at start, naming the setting, not at the first reply
   if (c.database_url.empty()) {
     const auto abs = std::filesystem::absolute(c.data_dir).lexically_normal();
     c.database_url = "sqlite://" + (abs / "textura.db").string();
@@ -219,6 +239,13 @@ integrations::LlmConfig LlmClientConfig(const Config& c) {
   llm.total_timeout = c.llm_total_timeout;
   llm.max_retries = c.llm_max_retries;
   return llm;
+}
+
+core::ModelCatalog ModelsOf(const Config& c) {
+  const std::string default_id = !c.llm_base_url.empty() ? c.llm_model : std::string();
+  auto catalog = core::ParseModelCatalog(c.models, default_id);
+  if (!catalog) throw std::runtime_error("TEXTURA_MODELS: " + catalog.error().message);
+  return std::move(*catalog);
 }
 
 std::string ConfigHelp() {

@@ -6,11 +6,14 @@
 #include <optional>
 #include <string>
 
+#include "core/ai/models.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "integrations/llm/curl_llm_client.h"
 #include "services/attachment_service.h"
 #include "services/auth_service.h"
+#include "services/chat_service.h"
+#include "services/reply_engine.h"
 
 namespace textura::app {
 
@@ -43,7 +46,18 @@ struct Config {
   // Attachments live in <data_dir>/files/.
   services::AttachmentLimits attachments;
   std::chrono::seconds attachment_gc_interval{300};
+
+  // AI employees (docs/ai-employees.md, docs/billing.md). The model catalog:
+  // "id=Name:price_per_1000_words_in_kopecks,…" (core::ParseModelCatalog).
+  std::string models{core::kDefaultModelCatalog};
+  int knowledge_min_score_percent = 50;  // the knowledge responder's threshold
+  services::ChatLimits chats;
+  services::ReplyOptions replies;
 };
+
+// The model catalog of `config`; its default is TEXTURA_LLM_MODEL when an LLM is
+// configured, else the catalog's first model. Throws std::runtime_error when invalid.
+core::ModelCatalog ModelsOf(const Config& config);
 
 // Reads a variable of the environment; nullopt when unset.
 using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;

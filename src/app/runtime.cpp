@@ -10,6 +10,8 @@
 #include <variant>
 
 #include "core/support/calendar_file.h"
+#include "services/llm_responder.h"
+#include "services/routing_responder.h"
 
 namespace textura::embedded {
 extern const std::string_view kDefaultCalendar;
@@ -73,6 +75,23 @@ Runtime::Runtime(const Config& config) : config_(config) {
   reports_ = std::make_unique<services::ReportService>(*database_, clock_, *support_settings_);
   events_.Attach(*tickets_);
   auth_->SetEventSink(*sink);
+
+  models_ = ModelsOf(config_);
+  knowledge_responder_ = std::make_unique<core::KnowledgeResponder>(
+      core::KnowledgeResponderOptions{config_.knowledge_min_score_percent / 100.0, 3});
+  llm_client_ = integrations::MakeLlmClient(LlmClientConfig(config_));
+  if (llm_client_) {
+    llm_responder_ = std::make_unique<services::LlmResponder>(*llm_client_, config_.llm_model);
+  }
+  responder_ =
+      std::make_unique<services::RoutingResponder>(*knowledge_responder_, llm_responder_.get());
+  employees_ = std::make_unique<services::EmployeeService>(*database_, clock_, models_);
+  billing_ = std::make_unique<services::BillingService>(*database_, clock_);
+  replies_ = std::make_unique<services::ReplyEngine>(*database_, clock_, *sink, word_counter_,
+                                                     *responder_, models_, config_.replies);
+  chats_ = std::make_unique<services::ChatService>(*database_, clock_, *sink, word_counter_,
+                                                   *replies_, config_.chats);
+  events_.Attach(*chats_);
 }
 
 services::AttachmentService& Runtime::attachments() {
@@ -129,11 +148,15 @@ http::Api& Runtime::api() {
       std::chrono::duration_cast<std::chrono::seconds>(config_.auth.session_ttl).count());
   api_options.inline_reads = database_->embedded();
   api_ = std::make_unique<http::Api>(
-      api_options, http::ServiceSet{*auth_, *tickets_, attachments(), events_, *staff_, *audit_,
-                                    *support_settings_, *reports_});
+      api_options,
+      http::ServiceSet{*auth_, *tickets_, attachments(), events_, *staff_, *audit_,
+                       *support_settings_, *reports_, *employees_, *chats_, *billing_});
   return *api_;
 }
 
-Runtime::~Runtime() = default;
+Runtime::~Runtime() {
+  // Replies in flight finish (and publish) before the services they use go away.
+  replies_.reset();
+}
 
 }  // namespace textura::app

@@ -4,6 +4,7 @@
 
 #include "app/config.h"
 #include "app/periodic_task.h"
+#include "core/ai/knowledge_responder.h"
 #include "core/support/business_calendar.h"
 #include "http/api.h"
 #include "http/event_hub.h"
@@ -12,9 +13,14 @@
 #include "integrations/files/magic_sniffer.h"
 #include "integrations/files/vips_thumbnailer.h"
 #include "integrations/system/system_clock.h"
+#include "integrations/text/icu_word_counter.h"
 #include "services/attachment_service.h"
 #include "services/audit_service.h"
 #include "services/auth_service.h"
+#include "services/billing_service.h"
+#include "services/chat_service.h"
+#include "services/employee_service.h"
+#include "services/reply_engine.h"
 #include "services/report_service.h"
 #include "services/staff_service.h"
 #include "services/support_settings_service.h"
@@ -36,6 +42,10 @@ class Runtime {
   services::AuthService& auth() { return *auth_; }
   services::TicketService& tickets() { return *tickets_; }
   services::SupportSettingsService& support_settings() { return *support_settings_; }
+  services::EmployeeService& employees() { return *employees_; }
+  services::ChatService& chats() { return *chats_; }
+  services::BillingService& billing() { return *billing_; }
+  services::ReplyEngine& replies() { return *replies_; }
   // Built on first use (only `serve` needs them): the file store, libmagic's
   // database and libvips.
   services::AttachmentService& attachments();
@@ -62,6 +72,18 @@ class Runtime {
   std::unique_ptr<services::StaffService> staff_;
   std::unique_ptr<services::AuditService> audit_;
   std::unique_ptr<services::ReportService> reports_;
+  // AI employees. Replies come from the offline knowledge responder, or with an LLM
+  // configured (TEXTURA_LLM_BASE_URL) from the LLM for employees on an LLM model.
+  integrations::IcuWordCounter word_counter_;
+  core::ModelCatalog models_;
+  std::unique_ptr<core::LlmClient> llm_client_;  // null: no LLM configured
+  std::unique_ptr<core::Responder> knowledge_responder_;
+  std::unique_ptr<core::Responder> llm_responder_;  // null: no LLM configured
+  std::unique_ptr<core::Responder> responder_;      // routes between the two
+  std::unique_ptr<services::EmployeeService> employees_;
+  std::unique_ptr<services::BillingService> billing_;
+  std::unique_ptr<services::ReplyEngine> replies_;  // before chats_: they schedule on it
+  std::unique_ptr<services::ChatService> chats_;
   std::unique_ptr<integrations::FsFileStore> files_;
   std::unique_ptr<integrations::MagicSniffer> sniffer_;
   std::unique_ptr<integrations::VipsThumbnailer> thumbnailer_;

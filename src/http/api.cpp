@@ -19,6 +19,8 @@ Api::Api(ApiOptions options, ServiceSet services)
   RegisterAttachmentRoutes(router_, *this);
   RegisterAdminRoutes(router_, *this);
   RegisterSupportAdminRoutes(router_, *this);
+  RegisterEmployeeRoutes(router_, *this);
+  RegisterChatRoutes(router_, *this);
   if (!static_files_.has_index()) {
     spdlog::warn("no web app in {} (index.html missing): run `make build` or set TEXTURA_WEB_DIR",
                  options_.web_dir);

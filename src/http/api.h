@@ -9,6 +9,9 @@
 #include "services/attachment_service.h"
 #include "services/audit_service.h"
 #include "services/auth_service.h"
+#include "services/billing_service.h"
+#include "services/chat_service.h"
+#include "services/employee_service.h"
 #include "services/report_service.h"
 #include "services/staff_service.h"
 #include "services/support_settings_service.h"
@@ -38,6 +41,9 @@ struct ServiceSet {
   services::AuditService& audit;
   services::SupportSettingsService& support_settings;
   services::ReportService& reports;
+  services::EmployeeService& employees;
+  services::ChatService& chats;
+  services::BillingService& billing;
 };
 
 // Everything the server answers, independent of the transport: routes the API,

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "http/ai_views.h"
 #include "http/views.h"
 
 namespace textura::http {
@@ -47,12 +48,24 @@ std::size_t EventHub::client_count() const {
   return clients_.size();
 }
 
-void EventHub::TicketChanged(const core::TicketEvent& event) {
+void EventHub::Push(Event event) {
   {
     std::lock_guard lock(mutex_);
-    queue_.push_back(event);
+    queue_.push_back(std::move(event));
   }
   cv_.notify_one();
+}
+
+void EventHub::TicketChanged(const core::TicketEvent& event) {
+  Push(event);
+}
+
+void EventHub::ChatChanged(const core::ChatEvent& event) {
+  Push(event);
+}
+
+void EventHub::ReplyStreamed(const core::ReplyDelta& delta) {
+  Push(delta);
 }
 
 void EventHub::SessionEnded(core::SessionId session) {
@@ -68,18 +81,18 @@ void EventHub::SessionEnded(core::SessionId session) {
 
 void EventHub::Loop() {
   for (;;) {
-    core::TicketEvent event;
+    Event event;
     {
       std::unique_lock lock(mutex_);
       cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (stopping_) return;
-      event = queue_.front();
+      event = std::move(queue_.front());
       queue_.pop_front();
     }
     try {
-      Deliver(event);
+      std::visit([this](const auto& e) { Deliver(e); }, event);
     } catch (const std::exception& e) {
-      spdlog::error("event delivery failed for ticket {}: {}", event.ticket_id, e.what());
+      spdlog::error("event delivery failed: {}", e.what());
     }
   }
 }
@@ -126,6 +139,51 @@ void EventHub::Deliver(const core::TicketEvent& event) {
     for (auto& c : clients) {
       for (const auto& f : frames) c->Send(f);
     }
+  }
+}
+
+std::unordered_map<core::UserId, std::vector<std::shared_ptr<EventClient>>>
+EventHub::AccountClients(core::AccountId account) {
+  std::unordered_map<core::UserId, std::vector<std::shared_ptr<EventClient>>> by_user;
+  std::lock_guard lock(mutex_);
+  for (const auto& w : clients_) {
+    auto c = w.lock();
+    if (!c) continue;
+    const core::Principal& p = c->principal();
+    if (core::IsStaff(p.user.role) || !p.account || p.account->id != account) continue;
+    by_user[p.user.id].push_back(std::move(c));
+  }
+  return by_user;
+}
+
+void EventHub::Deliver(const core::ChatEvent& event) {
+  if (!chats_) return;
+  for (auto& [user, clients] : AccountClients(event.account_id)) {
+    const core::Principal& who = clients.front()->principal();
+    std::vector<std::shared_ptr<const std::string>> frames;
+    if (event.kind == core::ChatEvent::Kind::kMessageCreated && event.message_id) {
+      auto m = chats_->GetMessage(who, event.chat_id, *event.message_id);
+      if (!m) continue;
+      frames.push_back(Frame({{"type", "chat.message_created"},
+                              {"chat_id", event.chat_id},
+                              {"message", ChatMessageJson(*m)}}));
+    }
+    auto chat = chats_->Get(who, event.chat_id);
+    if (!chat) continue;
+    frames.push_back(Frame({{"type", "chat.updated"}, {"chat", ChatJson(*chat)}}));
+    for (auto& c : clients) {
+      for (const auto& f : frames) c->Send(f);
+    }
+  }
+}
+
+void EventHub::Deliver(const core::ReplyDelta& delta) {
+  const auto frame = Frame({{"type", "chat.reply_delta"},
+                            {"chat_id", delta.chat_id},
+                            {"reply_id", delta.reply_id},
+                            {"text", delta.text}});
+  for (auto& [user, clients] : AccountClients(delta.account_id)) {
+    for (auto& c : clients) c->Send(frame);
   }
 }
 

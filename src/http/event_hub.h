@@ -7,10 +7,12 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "core/ports/event_sink.h"
 #include "core/user.h"
+#include "services/chat_service.h"
 #include "services/ticket_service.h"
 
 namespace textura::http {
@@ -38,6 +40,7 @@ class EventHub final : public core::EventSink {
 
   // The service used to render events; set once during wiring, before any event.
   void Attach(services::TicketService& tickets) { tickets_ = &tickets; }
+  void Attach(services::ChatService& chats) { chats_ = &chats; }
 
   // Register before the WebSocket handshake completes, so no event is missed.
   void Add(const std::shared_ptr<EventClient>& client);
@@ -46,16 +49,28 @@ class EventHub final : public core::EventSink {
 
   void TicketChanged(const core::TicketEvent& event) override;
   void SessionEnded(core::SessionId session) override;
+  // Chat events go to the account's own users (customers), rendered per reader;
+  // reply deltas are the same for every reader and are encoded once.
+  void ChatChanged(const core::ChatEvent& event) override;
+  void ReplyStreamed(const core::ReplyDelta& delta) override;
 
  private:
+  using Event = std::variant<core::TicketEvent, core::ChatEvent, core::ReplyDelta>;
   void Loop();
+  void Push(Event event);
   void Deliver(const core::TicketEvent& event);
+  void Deliver(const core::ChatEvent& event);
+  void Deliver(const core::ReplyDelta& delta);
+  // The connections of the account's customers, grouped by user.
+  std::unordered_map<core::UserId, std::vector<std::shared_ptr<EventClient>>> AccountClients(
+      core::AccountId account);
 
   services::TicketService* tickets_ = nullptr;
+  services::ChatService* chats_ = nullptr;
   mutable std::mutex mutex_;
   std::condition_variable cv_;
   std::vector<std::weak_ptr<EventClient>> clients_;  // GUARDED_BY(mutex_)
-  std::deque<core::TicketEvent> queue_;              // GUARDED_BY(mutex_)
+  std::deque<Event> queue_;                          // GUARDED_BY(mutex_)
   bool stopping_ = false;                            // GUARDED_BY(mutex_)
   std::thread thread_;
 };

@@ -82,6 +82,19 @@ std::optional<std::string> JsonFields::OptionalString(std::string_view name) {
   return std::string(v->as_string());
 }
 
+std::optional<double> JsonFields::OptionalNumber(std::string_view name) {
+  const json::value* v = Take(name);
+  if (!v) return std::nullopt;
+  if (v->is_number()) return v->to_number<double>();
+  Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be a number", std::string(name), 0});
+  return std::nullopt;
+}
+
+bool JsonFields::IsNull(std::string_view name) const {
+  const json::value* v = object_.if_contains(name);
+  return v && v->is_null();
+}
+
 std::optional<std::int64_t> JsonFields::OptionalInt(std::string_view name) {
   const json::value* v = Take(name);
   if (!v) return std::nullopt;

@@ -33,6 +33,10 @@ class JsonFields {
   // Nested values; nullptr when absent (or of the wrong type, which is remembered).
   const boost::json::array* OptionalArray(std::string_view name);
   const boost::json::object* OptionalObject(std::string_view name);
+  // A finite JSON number (integer or not); null = absent.
+  std::optional<double> OptionalNumber(std::string_view name);
+  // Whether the field is present with the value null (e.g. "remove the avatar").
+  bool IsNull(std::string_view name) const;
 
   // The first problem met, including unknown fields; nullopt when all is well.
   std::optional<core::Error> Finish();

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/ai/knowledge_responder.h"
 #include "http/api.h"
 #include "http/event_hub.h"
 #include "testing/fake_files.h"
@@ -38,8 +39,17 @@ TEST(OpenApi, DocumentsEveryRoute) {
   services::StaffService staff(*db, auth, clock);
   services::AuditService audit(*db);
   services::ReportService reports(*db, clock, settings);
-  Api api(ApiOptions{},
-          ServiceSet{auth, tickets, attachments, events, staff, audit, settings, reports});
+  struct SpaceCounter final : core::WordCounter {
+    std::int64_t CountWords(std::string_view) const override { return 1; }
+  } words;
+  core::KnowledgeResponder responder;
+  const core::ModelCatalog models = *core::ParseModelCatalog(core::kDefaultModelCatalog);
+  services::EmployeeService employees(*db, clock, models);
+  services::BillingService billing(*db, clock);
+  services::ReplyEngine replies(*db, clock, events, words, responder, models, {});
+  services::ChatService chats(*db, clock, events, words, replies, {});
+  Api api(ApiOptions{}, ServiceSet{auth, tickets, attachments, events, staff, audit, settings,
+                                   reports, employees, chats, billing});
 
   const auto doc = boost::json::parse(embedded::kOpenApiJson);
   EXPECT_EQ(doc.at("openapi").as_string().subview().substr(0, 3), "3.1");

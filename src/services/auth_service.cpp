@@ -1,6 +1,7 @@
 #include "services/auth_service.h"
 
 #include "core/validation.h"
+#include "services/billing_service.h"
 
 namespace textura::services {
 
@@ -61,6 +62,10 @@ Result<SignedIn> AuthService::Signup(const SignupInput& input, const ClientInfo&
   return core::WriteValue<SignedIn>(store_, [&](core::Repositories& repos) -> Result<SignedIn> {
     core::Account account = repos.accounts().Insert(*company, now);
     user.account_id = account.id;
+    // In the same transaction: an account never exists without its credit.
+    if (limits_.signup_credit_minor > 0) {
+      repos.ledger().Append(SignupCredit(account.id, limits_.signup_credit_minor, now));
+    }
     auto created = repos.users().Insert(user);
     if (!created) return std::move(created).error();
     return OpenSession(repos, std::move(*created), std::move(account), client);
@@ -218,7 +223,12 @@ Result<core::User> AuthService::CreateUser(const NewUserInput& input, const Also
   user.password_hash = hasher_.Hash(input.password);
   user.created_at = now;
   return core::WriteValue<core::User>(store_, [&](core::Repositories& repos) -> Result<core::User> {
-    if (company) user.account_id = repos.accounts().Insert(*company, now).id;
+    if (company) {
+      user.account_id = repos.accounts().Insert(*company, now).id;
+      if (limits_.signup_credit_minor > 0) {
+        repos.ledger().Append(SignupCredit(*user.account_id, limits_.signup_credit_minor, now));
+      }
+    }
     auto created = repos.users().Insert(user);
     if (created && also) {
       if (auto s = also(repos, *created); !s) return std::move(s).error();

@@ -20,6 +20,8 @@ struct AuthLimits {
   std::size_t max_attempts_per_ip = 30;
   std::chrono::seconds window{900};
   std::chrono::seconds session_ttl{std::chrono::hours(24 * 30)};
+  // A new account's first ledger entry (docs/billing.md); 0: none.
+  std::int64_t signup_credit_minor = 10000;
 };
 
 // Where a request comes from; recorded with the session.

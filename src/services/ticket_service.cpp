@@ -178,11 +178,6 @@ Result<CreatedTicket> TicketService::Create(const core::Principal& who, const Ne
     if (!cleaned) return std::move(cleaned).error();
     chat_url = std::move(*cleaned);
   }
-  if (in.employee_id) {
-    // AI employees arrive with their own issue; until then none can be named.
-    return Error::Validation("employee_id",
-                             "AI employee " + std::to_string(*in.employee_id) + " was not found");
-  }
 
   const core::Time now = clock_.Now();
   const auto policy = this->policy();
@@ -195,8 +190,18 @@ Result<CreatedTicket> TicketService::Create(const core::Principal& who, const Ne
                 "follow_up_of", "ticket #" + std::to_string(*in.follow_up_of) + " was not found");
           }
         }
+        if (in.employee_id) {
+          // An employee of the caller's account (deleted ones too: the ticket may be
+          // about what it did).
+          auto e = repos.employees().Find(*in.employee_id, core::MonthStart(now));
+          if (!e || e->account_id != who.account->id) {
+            return Error::Validation(
+                "employee_id", "AI employee " + std::to_string(*in.employee_id) + " was not found");
+          }
+        }
         core::support::Ticket t;
         t.account_id = who.account->id;
+        t.employee_id = in.employee_id;
         t.created_by = who.user.id;
         t.title = *title;
         t.category = *category;

@@ -139,6 +139,9 @@ function eventValidators() {
     'ticket.message_created': ref('TicketMessageCreatedEvent'),
     'ticket.updated': ref('TicketUpdatedEvent'),
     'unread.changed': ref('UnreadChangedEvent'),
+    'chat.message_created': ref('ChatMessageCreatedEvent'),
+    'chat.updated': ref('ChatUpdatedEvent'),
+    'chat.reply_delta': ref('ChatReplyDeltaEvent'),
   };
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "core/ids.h"
 
@@ -18,11 +19,32 @@ struct TicketEvent {
   UserId actor = 0;                     // kRead: only this user's unread changed
 };
 
+// A chat changed (ids only, rendered per reader like tickets). For the account's users.
+struct ChatEvent {
+  enum class Kind { kMessageCreated, kUpdated };
+  Kind kind = Kind::kUpdated;
+  std::int64_t chat_id = 0;
+  AccountId account_id = 0;
+  std::optional<std::int64_t> message_id;  // kMessageCreated
+};
+
+// A piece of an AI reply while it is being written. Ephemeral: not stored, carried
+// whole (it is the same for every reader of the account), lost if nobody listens.
+struct ReplyDelta {
+  std::int64_t chat_id = 0;
+  AccountId account_id = 0;
+  std::string reply_id;  // opaque; the same for every piece of one reply
+  std::string text;
+};
+
 class EventSink {
  public:
   virtual ~EventSink() = default;
   // Must not block: implementations queue the work.
   virtual void TicketChanged(const TicketEvent& event) = 0;
+  // Chats (AI employees); sinks that do not carry chat events ignore them.
+  virtual void ChatChanged(const ChatEvent&) {}
+  virtual void ReplyStreamed(const ReplyDelta&) {}
   // A session was signed out: live connections opened with it must end.
   virtual void SessionEnded(SessionId session) = 0;
 };

@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 
+#include "core/ports/ai_repository.h"
 #include "core/ports/attachment_repository.h"
 #include "core/ports/audit_repository.h"
 #include "core/ports/support_admin_repository.h"
@@ -23,6 +24,10 @@ class Repositories {
   virtual AttachmentRepository& attachments() = 0;
   virtual AuditRepository& audit() = 0;
   virtual SupportAdminRepository& support_admin() = 0;
+  virtual EmployeeRepository& employees() = 0;
+  virtual KnowledgeRepository& knowledge() = 0;
+  virtual ChatRepository& chats() = 0;
+  virtual LedgerRepository& ledger() = 0;
 };
 
 // The database as use cases see it. Thread-safe; calls block the calling thread.

@@ -12,5 +12,7 @@ void RegisterTicketRoutes(Router& router, Api& api);
 void RegisterAttachmentRoutes(Router& router, Api& api);
 void RegisterAdminRoutes(Router& router, Api& api);
 void RegisterSupportAdminRoutes(Router& router, Api& api);
+void RegisterEmployeeRoutes(Router& router, Api& api);
+void RegisterChatRoutes(Router& router, Api& api);
 
 }  // namespace textura::http

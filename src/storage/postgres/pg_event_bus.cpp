@@ -5,6 +5,7 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <vector>
@@ -59,6 +60,77 @@ bool PgEventBus::Decode(std::string_view s, core::TicketEvent& e) {
   e.message_id = parts[3] > 0 ? std::optional<core::MessageId>(parts[3]) : std::nullopt;
   e.actor = parts[4];
   return true;
+}
+
+namespace {
+
+// Splits off the next comma-separated integer of `s`.
+bool NextInt(std::string_view& s, std::int64_t& v) {
+  const auto comma = s.find(',');
+  const std::string_view field = s.substr(0, comma);
+  const auto [p, ec] = std::from_chars(field.data(), field.data() + field.size(), v);
+  if (ec != std::errc() || p != field.data() + field.size()) return false;
+  s = comma == std::string_view::npos ? std::string_view() : s.substr(comma + 1);
+  return true;
+}
+
+// NOTIFY payloads must stay under 8000 bytes.
+constexpr std::size_t kMaxDeltaBytes = 6000;
+
+}  // namespace
+
+std::string PgEventBus::Encode(const core::ChatEvent& e) {
+  return "C," + std::to_string(static_cast<int>(e.kind)) + "," + std::to_string(e.chat_id) + "," +
+         std::to_string(e.account_id) + "," + std::to_string(e.message_id.value_or(0));
+}
+
+std::string PgEventBus::Encode(const core::ReplyDelta& d) {
+  return "D," + std::to_string(d.chat_id) + "," + std::to_string(d.account_id) + "," + d.reply_id +
+         "," + d.text;
+}
+
+bool PgEventBus::DecodeChat(std::string_view s, core::ChatEvent& e) {
+  if (!s.starts_with("C,")) return false;
+  s.remove_prefix(2);
+  std::int64_t kind = 0, chat = 0, account = 0, message = 0;
+  if (!NextInt(s, kind) || !NextInt(s, chat) || !NextInt(s, account) || !NextInt(s, message) ||
+      !s.empty() || kind < 0 || kind > 1) {
+    return false;
+  }
+  e.kind = static_cast<core::ChatEvent::Kind>(kind);
+  e.chat_id = chat;
+  e.account_id = account;
+  e.message_id = message > 0 ? std::optional<std::int64_t>(message) : std::nullopt;
+  return true;
+}
+
+bool PgEventBus::DecodeDelta(std::string_view s, core::ReplyDelta& d) {
+  if (!s.starts_with("D,")) return false;
+  s.remove_prefix(2);
+  if (!NextInt(s, d.chat_id) || !NextInt(s, d.account_id)) return false;
+  const auto comma = s.find(',');
+  if (comma == std::string_view::npos) return false;
+  d.reply_id = std::string(s.substr(0, comma));
+  d.text = std::string(s.substr(comma + 1));
+  return true;
+}
+
+void PgEventBus::ChatChanged(const core::ChatEvent& event) {
+  Enqueue(Encode(event));
+}
+
+void PgEventBus::ReplyStreamed(const core::ReplyDelta& delta) {
+  std::string_view rest = delta.text;
+  do {
+    std::size_t cut = std::min(rest.size(), kMaxDeltaBytes);
+    while (cut < rest.size() && cut > 0 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    core::ReplyDelta piece{delta.chat_id, delta.account_id, delta.reply_id,
+                           std::string(rest.substr(0, cut))};
+    Enqueue(Encode(piece));
+    rest.remove_prefix(cut);
+  } while (!rest.empty());
 }
 
 PgEventBus::PgEventBus(std::string url, core::EventSink& local)
@@ -140,7 +212,13 @@ void PgEventBus::Listen() {
     while (PGnotify* n = PQnotifies(conn.pg)) {
       const std::string_view payload = n->extra;
       core::TicketEvent event;
-      if (payload.starts_with("S,")) {
+      core::ChatEvent chat_event;
+      core::ReplyDelta delta;
+      if (payload.starts_with("C,")) {
+        if (DecodeChat(payload, chat_event)) local_.ChatChanged(chat_event);
+      } else if (payload.starts_with("D,")) {
+        if (DecodeDelta(payload, delta)) local_.ReplyStreamed(delta);
+      } else if (payload.starts_with("S,")) {
         core::SessionId session = 0;
         const auto rest = payload.substr(2);
         if (std::from_chars(rest.data(), rest.data() + rest.size(), session).ec == std::errc()) {

@@ -26,10 +26,18 @@ class PgEventBus final : public core::EventSink {
 
   void TicketChanged(const core::TicketEvent& event) override;
   void SessionEnded(core::SessionId session) override;
+  void ChatChanged(const core::ChatEvent& event) override;
+  void ReplyStreamed(const core::ReplyDelta& delta) override;
 
   // The NOTIFY payload of an event and back (exposed for tests).
   static std::string Encode(const core::TicketEvent& event);
   static bool Decode(std::string_view payload, core::TicketEvent& event);
+  // Chat events travel as "C,kind,chat,account,message"; reply pieces as
+  // "D,chat,account,reply_id,text" (text last: it may hold commas).
+  static std::string Encode(const core::ChatEvent& event);
+  static std::string Encode(const core::ReplyDelta& delta);
+  static bool DecodeChat(std::string_view payload, core::ChatEvent& event);
+  static bool DecodeDelta(std::string_view payload, core::ReplyDelta& delta);
 
  private:
   void Listen();

@@ -1,6 +1,8 @@
 #include "storage/sql/repositories.h"
 
 #include "storage/sql/attachment_repository.h"
+#include "storage/sql/chat_repository.h"
+#include "storage/sql/employee_repositories.h"
 #include "storage/sql/identity_repositories.h"
 #include "storage/sql/support_admin_repository.h"
 #include "storage/sql/ticket_repository.h"
@@ -15,7 +17,11 @@ struct SqlRepositories::Impl {
         tickets(conn),
         attachments(conn),
         audit(conn),
-        support_admin(conn) {}
+        support_admin(conn),
+        employees(conn),
+        knowledge(conn),
+        chats(conn),
+        ledger(conn) {}
   SqlAccountRepository accounts;
   SqlUserRepository users;
   SqlSessionRepository sessions;
@@ -23,6 +29,10 @@ struct SqlRepositories::Impl {
   SqlAttachmentRepository attachments;
   SqlAuditRepository audit;
   SqlSupportAdminRepository support_admin;
+  SqlEmployeeRepository employees;
+  SqlKnowledgeRepository knowledge;
+  SqlChatRepository chats;
+  SqlLedgerRepository ledger;
 };
 
 SqlRepositories::SqlRepositories(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
@@ -49,6 +59,18 @@ core::AuditRepository& SqlRepositories::audit() {
 }
 core::SupportAdminRepository& SqlRepositories::support_admin() {
   return impl_->support_admin;
+}
+core::EmployeeRepository& SqlRepositories::employees() {
+  return impl_->employees;
+}
+core::KnowledgeRepository& SqlRepositories::knowledge() {
+  return impl_->knowledge;
+}
+core::ChatRepository& SqlRepositories::chats() {
+  return impl_->chats;
+}
+core::LedgerRepository& SqlRepositories::ledger() {
+  return impl_->ledger;
 }
 
 }  // namespace textura::storage

@@ -22,6 +22,10 @@ class SqlRepositories final : public core::Repositories {
   core::AttachmentRepository& attachments() override;
   core::AuditRepository& audit() override;
   core::SupportAdminRepository& support_admin() override;
+  core::EmployeeRepository& employees() override;
+  core::KnowledgeRepository& knowledge() override;
+  core::ChatRepository& chats() override;
+  core::LedgerRepository& ledger() override;
 
  private:
   struct Impl;

@@ -7,8 +7,14 @@ import { RequireAuth } from '@/features/auth/components/require-auth';
 import { AppLayout } from './layout/app-layout';
 import { AdminAuditRoute, AdminSlaRoute, AdminStaffRoute, SupportReportsRoute } from './routes/app/admin';
 import { ChannelsRoute } from './routes/app/channels';
-import { ChatsRoute } from './routes/app/chats';
-import { EmployeesRoute } from './routes/app/employees';
+import { ChatRoute, ChatsRoute } from './routes/app/chats';
+import {
+  EmployeeKnowledgeRoute,
+  EmployeePlaygroundRoute,
+  EmployeeSettingsRoute,
+  EmployeesRoute,
+  NewEmployeeRoute,
+} from './routes/app/employees';
 import { FinanceRoute } from './routes/app/finance';
 import { HomeRedirect } from './routes/app/home-redirect';
 import { SettingsRoute } from './routes/app/settings';
@@ -44,7 +50,12 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <HomeRedirect /> },
               { path: paths.employees, element: <EmployeesRoute /> },
+              { path: `${paths.employees}/new`, element: <NewEmployeeRoute /> },
+              { path: `${paths.employees}/:employeeId`, element: <EmployeeSettingsRoute /> },
+              { path: `${paths.employees}/:employeeId/knowledge`, element: <EmployeeKnowledgeRoute /> },
+              { path: `${paths.employees}/:employeeId/playground`, element: <EmployeePlaygroundRoute /> },
               { path: paths.chats, element: <ChatsRoute /> },
+              { path: `${paths.chats}/:chatId`, element: <ChatRoute /> },
               { path: paths.channels, element: <ChannelsRoute /> },
               { path: paths.finance, element: <FinanceRoute /> },
               { path: paths.supportReports, element: <SupportReportsRoute /> },

@@ -5,6 +5,9 @@ import { paths } from '@/config/paths';
 import { useLogout } from '@/features/auth/api/logout';
 import { isStaffRole } from '@/features/auth/api/session';
 import { useSession } from '@/features/auth/hooks/use-session';
+import { useBillingEvents } from '@/features/billing/hooks/use-billing-events';
+import { useChatEvents } from '@/features/chats/hooks/use-chat-events';
+import { useEmployeeUsageEvents } from '@/features/employees/hooks/use-employee-usage-events';
 import { useSupportEvents } from '@/features/support/hooks/use-support-events';
 import { useUnreadTotal } from '@/features/support/hooks/use-unread-total';
 import { navItemsFor } from './nav-items';
@@ -20,6 +23,11 @@ export function AppLayout() {
   const unreadTotal = useUnreadTotal();
   // Live ticket updates (and the badge) for as long as someone is signed in.
   useSupportEvents();
+  // Chats stream and the balance moves for the account's own users; staff only read chats.
+  const isCustomer = !isStaffRole(user.role);
+  useChatEvents(undefined, { enabled: isCustomer });
+  useBillingEvents(undefined, { enabled: isCustomer });
+  useEmployeeUsageEvents(undefined, { enabled: isCustomer });
   const navigate = useNavigate();
   const location = useLocation();
   // The phone menu is open on the page where it was opened; a new page closes it.

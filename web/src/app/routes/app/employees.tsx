@@ -1,11 +1,63 @@
-import { UnavailableSection } from '@/components/ui/unavailable-section';
+import { useParams } from 'react-router';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Page } from '@/components/ui/page';
+import { isStaffRole } from '@/features/auth/api/session';
+import { useSession } from '@/features/auth/hooks/use-session';
+import { BalanceWidget } from '@/features/billing/components/balance-widget';
+import { Playground } from '@/features/chats/components/playground';
+import { EmployeePage, type EmployeeTab } from '@/features/employees/components/employee-page';
+import { EmployeesPage } from '@/features/employees/components/employees-page';
+import { NewEmployeePage } from '@/features/employees/components/new-employee-page';
+import { parseId } from './parse-id';
+
+/** Staff answer tickets; AI employees belong to customer accounts. */
+function StaffNote() {
+  return (
+    <Page title="AI Employees" description="Create and manage your AI employees">
+      <EmptyState title="Customers manage their own employees">
+        <p>
+          The support team does not edit customers&apos; AI employees. Open a chat from the link in a ticket to read
+          it.
+        </p>
+      </EmptyState>
+    </Page>
+  );
+}
+
+function useViewer() {
+  const { user } = useSession();
+  return { isStaff: isStaffRole(user.role), locale: user.locale, timeZone: user.time_zone };
+}
 
 export function EmployeesRoute() {
+  const viewer = useViewer();
+  if (viewer.isStaff) return <StaffNote />;
+  return <EmployeesPage locale={viewer.locale} balance={<BalanceWidget locale={viewer.locale} variant="full" />} />;
+}
+
+export function NewEmployeeRoute() {
+  const viewer = useViewer();
+  if (viewer.isStaff) return <StaffNote />;
+  return <NewEmployeePage locale={viewer.locale} />;
+}
+
+function EmployeeTabRoute({ tab }: { tab: EmployeeTab }) {
+  const viewer = useViewer();
+  const { employeeId } = useParams();
+  if (viewer.isStaff) return <StaffNote />;
   return (
-    <UnavailableSection
-      title="AI Employees"
-      description="Create and manage your AI employees"
-      plans="Here you will create AI employees, give them instructions and knowledge, and talk to them in a playground before connecting them to a channel."
+    <EmployeePage
+      key={employeeId}
+      employeeId={parseId(employeeId)}
+      tab={tab}
+      locale={viewer.locale}
+      renderPlayground={(employee) => (
+        <Playground employee={employee} viewer={viewer} balance={<BalanceWidget locale={viewer.locale} />} />
+      )}
     />
   );
 }
+
+export const EmployeeSettingsRoute = () => <EmployeeTabRoute tab="settings" />;
+export const EmployeeKnowledgeRoute = () => <EmployeeTabRoute tab="knowledge" />;
+export const EmployeePlaygroundRoute = () => <EmployeeTabRoute tab="playground" />;

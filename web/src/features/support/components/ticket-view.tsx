@@ -8,6 +8,7 @@ import { useTicket } from '../api/get-ticket';
 import { useTicketMessages } from '../api/get-ticket-messages';
 import type { Ticket } from '../api/ticket-schemas';
 import { useMarkReadWhileOpen } from '../hooks/use-mark-read-while-open';
+import { inAppChatPath } from '../utils/chat-link';
 import { formatFullTime, formatMessageTime } from '../utils/format-time';
 import { requestTypeLabel } from '../utils/labels';
 import { isWebUrl } from '../utils/new-ticket-validation';
@@ -122,8 +123,8 @@ function TicketHeader({ ticket, viewer, now }: { ticket: Ticket; viewer: Support
           {ticket.chat_url !== null ? (
             <span className={styles.chatLink}>
               {'Chat: '}
-              {ticket.chat_url.startsWith('/chats/') ? (
-                <Link to={ticket.chat_url}>{ticket.chat_url}</Link>
+              {inAppChatPath(ticket.chat_url) !== null ? (
+                <Link to={inAppChatPath(ticket.chat_url) ?? ''}>{ticket.chat_url}</Link>
               ) : isWebUrl(ticket.chat_url) ? (
                 <a href={ticket.chat_url} target="_blank" rel="noreferrer noopener">
                   {ticket.chat_url}

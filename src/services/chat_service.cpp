@@ -1,0 +1,309 @@
+#include "services/chat_service.h"
+
+#include "core/support/ticket.h"
+#include "core/validation.h"
+#include "services/ai_access.h"
+#include "services/employee_service.h"
+#include "services/ticket_service.h"
+
+namespace textura::services {
+
+using core::Chat;
+using core::ChatMessage;
+using core::Error;
+using core::ErrorCode;
+using core::Result;
+
+namespace {
+
+Error ChatNotFound(core::ChatId id) {
+  return Error::NotFound("Chat " + std::to_string(id) + " was not found.");
+}
+
+std::optional<Chat> Visible(core::Repositories& repos, const core::Principal& who,
+                            core::ChatId id) {
+  auto chat = repos.chats().Find(id);
+  if (!chat || !CanSeeAccount(who, chat->account_id)) return std::nullopt;
+  return chat;
+}
+
+std::string EncodeCursor(const Chat& c) {
+  return std::to_string(core::ToMicros(c.last_message_at)) + "_" + std::to_string(c.id);
+}
+
+Result<core::ChatCursor> DecodeCursor(std::string_view text) {
+  const auto bad = [] { return Error::Validation("cursor", "is not a cursor from this list"); };
+  const auto sep = text.find('_');
+  if (sep == std::string_view::npos) return bad();
+  const auto at = ParseId(text.substr(0, sep));
+  const auto id = ParseId(text.substr(sep + 1));
+  if (!at || !id || *id < 0) return bad();
+  return core::ChatCursor{core::FromMicros(*at), *id};
+}
+
+Result<core::Time> ParseTime(std::string_view field, const std::string& text) {
+  if (auto t = core::ParseRfc3339(text)) return *t;
+  return Error::Validation(std::string(field), "must be an RFC 3339 time");
+}
+
+}  // namespace
+
+ChatService::ChatService(core::Store& store, const core::Clock& clock, core::EventSink& events,
+                         const core::WordCounter& words, ReplyEngine& replies, ChatLimits limits)
+    : store_(store),
+      clock_(clock),
+      events_(events),
+      words_(words),
+      replies_(replies),
+      limits_(limits) {}
+
+Result<Chat> ChatService::StartPlayground(const core::Principal& who, core::EmployeeId employee) {
+  auto account = CustomerAccount(who);
+  if (!account) return std::move(account).error();
+  const core::Time now = clock_.Now();
+  std::optional<core::ChatMessageId> greeting_id;
+  auto chat = core::WriteValue<Chat>(store_, [&](core::Repositories& repos) -> Result<Chat> {
+    auto e = OwnEmployee(repos, *account, employee, now);
+    if (!e) return std::move(e).error();
+    Chat c;
+    c.account_id = *account;
+    c.employee_id = e->id;
+    c.employee_name = e->name;
+    c.source = std::string(core::kPlaygroundSource);
+    c.client_name = who.user.name;
+    c.created_at = now;
+    c.last_message_at = now;
+    c = repos.chats().Insert(std::move(c));
+    if (!e->greeting.empty()) {
+      ChatMessage m;
+      m.chat_id = c.id;
+      m.author = core::AuthorKind::kEmployee;
+      m.author_name = e->name;
+      m.text = e->greeting;
+      m.created_at = now;
+      m.words = words_.CountWords(e->greeting);
+      m.cost_minor = 0;
+      greeting_id = repos.chats().InsertMessage(std::move(m)).id;
+      c.message_count = 1;
+      repos.chats().Update(c);
+    }
+    return c;
+  });
+  if (chat && greeting_id) {
+    events_.ChatChanged(
+        {core::ChatEvent::Kind::kMessageCreated, chat->id, chat->account_id, greeting_id});
+  }
+  return chat;
+}
+
+Result<ChatPage> ChatService::List(const core::Principal& who, const ListChatsInput& in) {
+  core::ChatQuery q;
+  if (!core::IsStaff(who.user.role)) {
+    if (!who.account) return Error::NotFound("No account.");
+    q.account_id = who.account->id;
+  }
+  if (in.employee_id) {
+    const auto id = ParseId(*in.employee_id);
+    if (!id || *id <= 0) return Error::Validation("employee_id", "must be an employee id");
+    q.employee_id = *id;
+  }
+  if (in.source) {
+    if (*in.source != core::kPlaygroundSource) {
+      return Error::Validation("source", "must be playground");
+    }
+    q.source = *in.source;
+  }
+  if (in.from) {
+    auto t = ParseTime("from", *in.from);
+    if (!t) return std::move(t).error();
+    q.from = *t;
+  }
+  if (in.to) {
+    auto t = ParseTime("to", *in.to);
+    if (!t) return std::move(t).error();
+    q.to = *t;
+  }
+  if (in.needs_human) {
+    if (*in.needs_human != "true" && *in.needs_human != "false") {
+      return Error::Validation("needs_human", "must be true or false");
+    }
+    q.needs_human = *in.needs_human == "true";
+  }
+  if (in.q) {
+    auto cleaned = core::CleanText("q", *in.q, 0, 200);
+    if (!cleaned) return std::move(cleaned).error();
+    q.folded_search = core::support::FoldCase(*cleaned);
+  }
+  auto limit = ParsePageLimit(in.limit);
+  if (!limit) return std::move(limit).error();
+  q.limit = *limit;
+  if (in.cursor && !in.cursor->empty()) {
+    auto cursor = DecodeCursor(*in.cursor);
+    if (!cursor) return std::move(cursor).error();
+    q.after = *cursor;
+  }
+  auto rows = core::ReadValue<std::vector<Chat>>(
+      store_, [&](core::Repositories& repos) -> Result<std::vector<Chat>> {
+        return repos.chats().List(q);
+      });
+  if (!rows) return std::move(rows).error();
+  ChatPage page;
+  page.items = std::move(*rows);
+  if (static_cast<int>(page.items.size()) > q.limit) {
+    page.items.resize(q.limit);
+    page.next_cursor = EncodeCursor(page.items.back());
+  }
+  return page;
+}
+
+Result<Chat> ChatService::Get(const core::Principal& who, core::ChatId id) {
+  return core::ReadValue<Chat>(store_, [&](core::Repositories& repos) -> Result<Chat> {
+    auto c = Visible(repos, who, id);
+    if (!c) return ChatNotFound(id);
+    return std::move(*c);
+  });
+}
+
+Result<ChatMessagePage> ChatService::Messages(const core::Principal& who, core::ChatId id,
+                                              const std::optional<std::string>& after_id,
+                                              const std::optional<std::string>& limit_text) {
+  auto limit = ParsePageLimit(limit_text);
+  if (!limit) return std::move(limit).error();
+  core::ChatMessageId after = 0;
+  if (after_id && !after_id->empty()) {
+    const auto v = ParseId(*after_id);
+    if (!v || *v < 0) return Error::Validation("after_id", "must be a message id");
+    after = *v;
+  }
+  return core::ReadValue<ChatMessagePage>(
+      store_, [&](core::Repositories& repos) -> Result<ChatMessagePage> {
+        if (!Visible(repos, who, id)) return ChatNotFound(id);
+        ChatMessagePage page;
+        page.items = repos.chats().Messages(id, after, *limit + 1);
+        if (static_cast<int>(page.items.size()) > *limit) {
+          page.items.resize(*limit);
+          page.next_cursor = std::to_string(page.items.back().id);
+        }
+        return page;
+      });
+}
+
+Result<ChatMessage> ChatService::GetMessage(const core::Principal& who, core::ChatId chat,
+                                            core::ChatMessageId id) {
+  return core::ReadValue<ChatMessage>(
+      store_, [&](core::Repositories& repos) -> Result<ChatMessage> {
+        auto m = repos.chats().FindMessage(id);
+        if (!m || m->chat_id != chat || !Visible(repos, who, chat)) {
+          return Error::NotFound("Message not found.");
+        }
+        return std::move(*m);
+      });
+}
+
+Result<ChatMessage> ChatService::PostClientMessage(const core::Principal& who, core::ChatId id,
+                                                   std::string_view text) {
+  auto account = CustomerAccount(who);
+  if (!account) return std::move(account).error();
+  auto cleaned = core::CleanText("text", text, 1, kMaxChatMessageLength, core::Lines::kMulti);
+  if (!cleaned) return std::move(cleaned).error();
+  const core::Time now = clock_.Now();
+  const std::int64_t words = words_.CountWords(*cleaned);
+  auto posted =
+      core::WriteValue<ChatMessage>(store_, [&](core::Repositories& repos) -> Result<ChatMessage> {
+        auto chat = repos.chats().Find(id);
+        if (!chat || chat->account_id != *account) return ChatNotFound(id);
+        // Counted inside the write, so concurrent posts see each other.
+        if (repos.chats().ClientMessagesSince(id, now - std::chrono::minutes(1)) >=
+            limits_.max_client_messages_per_minute) {
+          return Error{ErrorCode::kRateLimited,
+                       "Too many messages in this chat; wait a minute and write again.",
+                       {},
+                       60};
+        }
+        ChatMessage m;
+        m.chat_id = id;
+        m.author = core::AuthorKind::kClient;
+        m.author_name = chat->client_name;
+        m.user_id = who.user.id;
+        m.text = *cleaned;
+        m.created_at = now;
+        m.words = words;
+        m = repos.chats().InsertMessage(std::move(m));
+        chat->message_count += 1;
+        chat->last_message_at = now;
+        repos.chats().Update(*chat);
+        return m;
+      });
+  if (posted) {
+    events_.ChatChanged({core::ChatEvent::Kind::kMessageCreated, id, *account, posted->id});
+    replies_.Schedule(id);
+  }
+  return posted;
+}
+
+Result<Chat> ChatService::ChangeStatus(const core::Principal& who, core::ChatId id,
+                                       core::ChatStatus status) {
+  auto account = CustomerAccount(who);
+  if (!account) return std::move(account).error();
+  auto chat = core::WriteValue<Chat>(store_, [&](core::Repositories& repos) -> Result<Chat> {
+    auto c = repos.chats().Find(id);
+    if (!c || c->account_id != *account) return ChatNotFound(id);
+    c->status = status;
+    if (status == core::ChatStatus::kAi) {
+      c->needs_human = false;
+      c->handoff_reason.reset();
+    }
+    repos.chats().Update(*c);
+    return std::move(*c);
+  });
+  if (chat) events_.ChatChanged({core::ChatEvent::Kind::kUpdated, id, *account, std::nullopt});
+  return chat;
+}
+
+Result<Chat> ChatService::Takeover(const core::Principal& who, core::ChatId id) {
+  return ChangeStatus(who, id, core::ChatStatus::kHuman);
+}
+
+Result<Chat> ChatService::Release(const core::Principal& who, core::ChatId id) {
+  return ChangeStatus(who, id, core::ChatStatus::kAi);
+}
+
+Result<ChatMessage> ChatService::PostOperatorMessage(const core::Principal& who, core::ChatId id,
+                                                     std::string_view text) {
+  auto account = CustomerAccount(who);
+  if (!account) return std::move(account).error();
+  auto cleaned = core::CleanText("text", text, 1, kMaxChatMessageLength, core::Lines::kMulti);
+  if (!cleaned) return std::move(cleaned).error();
+  const core::Time now = clock_.Now();
+  const std::int64_t words = words_.CountWords(*cleaned);
+  auto posted =
+      core::WriteValue<ChatMessage>(store_, [&](core::Repositories& repos) -> Result<ChatMessage> {
+        auto chat = repos.chats().Find(id);
+        if (!chat || chat->account_id != *account) return ChatNotFound(id);
+        if (chat->status != core::ChatStatus::kHuman) {
+          return Error{ErrorCode::kConflict,
+                       "Take the chat over (POST /chats/{id}/takeover) before writing in it.",
+                       {},
+                       0};
+        }
+        ChatMessage m;
+        m.chat_id = id;
+        m.author = core::AuthorKind::kOperator;
+        m.author_name = who.user.name;
+        m.user_id = who.user.id;
+        m.text = *cleaned;
+        m.created_at = now;
+        m.words = words;
+        m = repos.chats().InsertMessage(std::move(m));
+        chat->message_count += 1;
+        chat->last_message_at = now;
+        repos.chats().Update(*chat);
+        return m;
+      });
+  if (posted) {
+    events_.ChatChanged({core::ChatEvent::Kind::kMessageCreated, id, *account, posted->id});
+  }
+  return posted;
+}
+
+}  // namespace textura::services

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ai/chat.h"
+#include "core/ports/clock.h"
+#include "core/ports/event_sink.h"
+#include "core/ports/store.h"
+#include "core/ports/word_counter.h"
+#include "core/result.h"
+#include "core/user.h"
+#include "services/reply_engine.h"
+
+namespace textura::services {
+
+struct ChatLimits {
+  int max_client_messages_per_minute = 20;  // per chat; more → kRateLimited
+};
+
+// Query parameters as received; the service validates them.
+struct ListChatsInput {
+  std::optional<std::string> employee_id{};
+  std::optional<std::string> source{};
+  std::optional<std::string> from{};
+  std::optional<std::string> to{};
+  std::optional<std::string> needs_human{};
+  std::optional<std::string> q{};
+  std::optional<std::string> limit{};
+  std::optional<std::string> cursor{};
+};
+
+struct ChatPage {
+  std::vector<core::Chat> items;
+  std::optional<std::string> next_cursor;
+};
+
+struct ChatMessagePage {
+  std::vector<core::ChatMessage> items;
+  std::optional<std::string> next_cursor;
+};
+
+inline constexpr std::size_t kMaxChatMessageLength = 4000;
+
+// Chats and their messages. The account's users read and write their chats; staff
+// read any account's (writes: kForbidden); another account's chat is kNotFound. A
+// client message schedules the AI reply (ReplyEngine). Operators take a chat over,
+// write in it, and release it back to the AI. Thread-safe.
+class ChatService {
+ public:
+  ChatService(core::Store& store, const core::Clock& clock, core::EventSink& events,
+              const core::WordCounter& words, ReplyEngine& replies, ChatLimits limits);
+
+  // A new playground chat with the employee; its greeting (if any) is the first
+  // message, free of charge.
+  core::Result<core::Chat> StartPlayground(const core::Principal& who, core::EmployeeId employee);
+  core::Result<ChatPage> List(const core::Principal& who, const ListChatsInput& input);
+  core::Result<core::Chat> Get(const core::Principal& who, core::ChatId id);
+  core::Result<ChatMessagePage> Messages(const core::Principal& who, core::ChatId id,
+                                         const std::optional<std::string>& after_id,
+                                         const std::optional<std::string>& limit);
+  core::Result<core::ChatMessage> GetMessage(const core::Principal& who, core::ChatId chat,
+                                             core::ChatMessageId id);
+  // The end client's message (in the playground the customer user plays the client).
+  core::Result<core::ChatMessage> PostClientMessage(const core::Principal& who, core::ChatId id,
+                                                    std::string_view text);
+  core::Result<core::Chat> Takeover(const core::Principal& who, core::ChatId id);
+  // Needs the chat taken over (status human), else kConflict.
+  core::Result<core::ChatMessage> PostOperatorMessage(const core::Principal& who, core::ChatId id,
+                                                      std::string_view text);
+  // Back to the AI; clears needs_human and the handoff reason.
+  core::Result<core::Chat> Release(const core::Principal& who, core::ChatId id);
+
+ private:
+  core::Result<core::Chat> ChangeStatus(const core::Principal& who, core::ChatId id,
+                                        core::ChatStatus status);
+
+  core::Store& store_;
+  const core::Clock& clock_;
+  core::EventSink& events_;
+  const core::WordCounter& words_;
+  ReplyEngine& replies_;
+  const ChatLimits limits_;
+};
+
+}  // namespace textura::services

@@ -1,0 +1,264 @@
+#include "services/reply_engine.h"
+
+#include <atomic>
+#include <exception>
+#include <iostream>
+
+#include "core/ai/charge.h"
+#include "core/ai/employee.h"
+#include "core/ai/retrieval.h"
+
+namespace textura::services {
+
+using core::AuthorKind;
+using core::Chat;
+using core::ChatMessage;
+using core::Status;
+
+namespace {
+
+constexpr const char* kZeroBalanceNotice =
+    "The AI employee is not replying: the account's balance is zero. Top up the balance to "
+    "continue.";
+
+// What the reply step needs, read at its start.
+struct Snapshot {
+  Chat chat;
+  core::Employee employee;
+  std::vector<ChatMessage> recent;
+  std::int64_t balance = 0;
+};
+
+bool Answering(const Chat& chat, const core::Employee& e) {
+  return chat.status == core::ChatStatus::kAi && !chat.needs_human && !e.deleted_at &&
+         e.status == core::EmployeeStatus::kActive;
+}
+
+ChatMessage SystemMessage(const Chat& chat, std::string text, core::Time now) {
+  ChatMessage m;
+  m.chat_id = chat.id;
+  m.author = AuthorKind::kSystem;
+  m.author_name = "Textura";
+  m.text = std::move(text);
+  m.created_at = now;
+  return m;
+}
+
+core::ChatTurn::Author TurnAuthor(AuthorKind k) {
+  if (k == AuthorKind::kEmployee) return core::ChatTurn::Author::kEmployee;
+  if (k == AuthorKind::kOperator) return core::ChatTurn::Author::kOperator;
+  return core::ChatTurn::Author::kClient;
+}
+
+}  // namespace
+
+ReplyEngine::ReplyEngine(core::Store& store, const core::Clock& clock, core::EventSink& events,
+                         const core::WordCounter& words, core::Responder& responder,
+                         const core::ModelCatalog& catalog, ReplyOptions options)
+    : store_(store),
+      clock_(clock),
+      events_(events),
+      words_(words),
+      responder_(responder),
+      catalog_(catalog),
+      options_(options) {
+  for (int i = 0; i < std::max(1, options_.threads); ++i) threads_.emplace_back([this] { Loop(); });
+}
+
+ReplyEngine::~ReplyEngine() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  for (auto& t : threads_) t.join();
+}
+
+void ReplyEngine::Schedule(core::ChatId chat) {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;
+    if (running_.count(chat)) {
+      again_.insert(chat);
+      return;
+    }
+    running_.insert(chat);
+    queue_.push_back(chat);
+  }
+  cv_.notify_one();
+}
+
+void ReplyEngine::WaitIdle() {
+  std::unique_lock lock(mutex_);
+  idle_cv_.wait(lock, [&] { return stopping_ || (queue_.empty() && running_.empty()); });
+}
+
+void ReplyEngine::Loop() {
+  for (;;) {
+    core::ChatId chat = 0;
+    {
+      std::unique_lock lock(mutex_);
+      cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      chat = queue_.front();
+      queue_.pop_front();
+    }
+    for (;;) {
+      try {
+        Generate(chat);
+      } catch (const std::exception& e) {
+        std::cerr << "reply for chat " << chat << " failed: " << e.what() << "\n";
+      }
+      std::lock_guard lock(mutex_);
+      if (again_.erase(chat) && !stopping_) continue;
+      running_.erase(chat);
+      break;
+    }
+    idle_cv_.notify_all();
+  }
+}
+
+void ReplyEngine::Generate(core::ChatId chat_id) {
+  const core::Time start = clock_.Now();
+  std::optional<Snapshot> snap;
+  Status read = store_.Read([&](core::Repositories& repos) -> Status {
+    auto chat = repos.chats().Find(chat_id);
+    if (!chat) return core::OkStatus();
+    auto employee = repos.employees().Find(chat->employee_id, core::MonthStart(start));
+    if (!employee) return core::OkStatus();
+    Snapshot s{std::move(*chat), std::move(*employee), {}, 0};
+    s.recent = repos.chats().Recent(chat_id, options_.history_messages + 1);
+    s.balance = repos.ledger().Balance(s.chat.account_id);
+    snap = std::move(s);
+    return core::OkStatus();
+  });
+  if (!read || !snap || !Answering(snap->chat, snap->employee)) return;
+  // Only a client message waiting for an answer starts a reply.
+  if (snap->recent.empty() || snap->recent.back().author != AuthorKind::kClient) return;
+  const ChatMessage& asked = snap->recent.back();
+  const core::AccountId account = snap->chat.account_id;
+
+  // At zero balance the chat says why, once (until a reply is stored again).
+  const auto notice_zero_balance = [&](core::Repositories& repos, Chat& chat,
+                                       std::optional<ChatMessage>& stored) {
+    if (chat.balance_notice) return;
+    stored = repos.chats().InsertMessage(SystemMessage(chat, kZeroBalanceNotice, clock_.Now()));
+    chat.balance_notice = true;
+    chat.message_count += 1;
+    chat.last_message_at = stored->created_at;
+    repos.chats().Update(chat);
+  };
+  if (snap->balance <= 0) {
+    std::optional<ChatMessage> stored;
+    Status s = store_.Write([&](core::Repositories& repos) -> Status {
+      auto chat = repos.chats().Find(chat_id);
+      if (chat) notice_zero_balance(repos, *chat, stored);
+      return core::OkStatus();
+    });
+    if (s && stored) {
+      Notify({core::ChatEvent::Kind::kMessageCreated, chat_id, account, stored->id});
+    }
+    return;
+  }
+
+  core::ReplyContext context;
+  context.employee_id = snap->employee.id;
+  context.employee_name = snap->employee.name;
+  context.instructions = snap->employee.instructions;
+  context.model = snap->employee.model;
+  context.temperature = snap->employee.temperature;
+  context.reply_word_limit = snap->employee.reply_word_limit;
+  context.client_message = asked.text;
+  for (std::size_t i = 0; i + 1 < snap->recent.size(); ++i) {
+    const ChatMessage& m = snap->recent[i];
+    if (m.author == AuthorKind::kSystem) continue;
+    context.history.push_back({TurnAuthor(m.author), m.text});
+  }
+  const std::vector<std::string> terms = core::SearchTerms(asked.text);
+  auto candidates = core::ReadValue<std::vector<core::KnowledgePassage>>(
+      store_, [&](core::Repositories& repos) -> core::Result<std::vector<core::KnowledgePassage>> {
+        return repos.knowledge().Search(snap->employee.id, terms, options_.candidates);
+      });
+  if (candidates) {
+    for (auto& p : core::RankPassages(asked.text, std::move(*candidates))) {
+      if (p.score <= 0 || static_cast<int>(context.passages.size()) >= options_.passages) break;
+      context.passages.push_back(std::move(p));
+    }
+  }
+
+  static std::atomic<std::uint64_t> replies{0};
+  const std::string reply_id =
+      std::to_string(chat_id) + "-" + std::to_string(asked.id) + "-" + std::to_string(++replies);
+  const core::ReplyOutcome outcome = responder_.Respond(context, [&](std::string_view piece) {
+    events_.ReplyStreamed({chat_id, account, reply_id, std::string(piece)});
+    return true;
+  });
+
+  const core::Time now = clock_.Now();
+  std::optional<ChatMessage> stored;
+  Status written = store_.Write([&](core::Repositories& repos) -> Status {
+    auto chat = repos.chats().Find(chat_id);
+    auto employee = repos.employees().Find(snap->employee.id, core::MonthStart(now));
+    if (!chat || !employee || !Answering(*chat, *employee)) return core::OkStatus();
+    if (!outcome.reply) {
+      const std::string why = outcome.failure ? outcome.failure->message : "no reply was written";
+      stored = repos.chats().InsertMessage(
+          SystemMessage(*chat, "The AI employee could not reply: " + why, now));
+      chat->message_count += 1;
+      chat->last_message_at = now;
+      repos.chats().Update(*chat);
+      return core::OkStatus();
+    }
+    if (repos.ledger().Balance(chat->account_id) <= 0) {
+      notice_zero_balance(repos, *chat, stored);
+      return core::OkStatus();
+    }
+    const core::Reply& reply = *outcome.reply;
+    const std::string model = reply.model.empty() ? employee->model : reply.model;
+    const core::Model* priced = catalog_.Find(model);
+    if (!priced) priced = catalog_.Find(employee->model);
+    if (!priced) priced = &catalog_.Default();
+    ChatMessage m;
+    m.chat_id = chat_id;
+    m.author = AuthorKind::kEmployee;
+    m.author_name = employee->name;
+    m.text = reply.text;
+    m.created_at = now;
+    m.words = words_.CountWords(reply.text);
+    const auto cost = core::ChargeMinor(m.words, priced->price_per_1000_words_minor);
+    if (!cost) return core::Error{core::ErrorCode::kInternal, "the charge overflows", {}, 0};
+    m.cost_minor = *cost;
+    m.passages = context.passages;
+    stored = repos.chats().InsertMessage(std::move(m));
+    core::LedgerEntry charge;
+    charge.account_id = chat->account_id;
+    charge.kind = core::LedgerKind::kCharge;
+    charge.amount_minor = -*cost;
+    charge.words = stored->words;
+    charge.model = model;
+    charge.employee_id = employee->id;
+    charge.chat_id = chat_id;
+    charge.message_id = stored->id;
+    charge.note = "Reply by " + employee->name + " in chat #" + std::to_string(chat_id);
+    charge.created_at = now;
+    repos.ledger().Append(std::move(charge));
+    chat->message_count += 1;
+    chat->last_message_at = now;
+    chat->balance_notice = false;
+    if (reply.handoff_reason) {
+      chat->needs_human = true;
+      chat->handoff_reason = reply.handoff_reason->substr(0, 1000);
+    }
+    repos.chats().Update(*chat);
+    return core::OkStatus();
+  });
+  if (!written) {
+    std::cerr << "storing the reply for chat " << chat_id << " failed: " << written.error().message
+              << "\n";
+    return;
+  }
+  // The hub follows a created message with the chat (its counts, a handoff flag).
+  if (stored) Notify({core::ChatEvent::Kind::kMessageCreated, chat_id, account, stored->id});
+}
+
+}  // namespace textura::services

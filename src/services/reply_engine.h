@@ -1,0 +1,74 @@
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "core/ai/chat.h"
+#include "core/ai/models.h"
+#include "core/ai/responder.h"
+#include "core/ports/clock.h"
+#include "core/ports/event_sink.h"
+#include "core/ports/store.h"
+#include "core/ports/word_counter.h"
+
+namespace textura::services {
+
+struct ReplyOptions {
+  int threads = 2;            // replies written at once (each blocks its thread)
+  int history_messages = 20;  // earlier messages given to the responder
+  int candidates = 50;        // passages the full-text index recalls
+  int passages = 5;           // passages given to the responder (score > 0)
+};
+
+// Writes the AI employee's replies, on its own worker threads (never an I/O thread):
+// for a scheduled chat it loads the employee, the history and the latest client
+// message, retrieves passages, calls the Responder (its pieces go out as
+// chat.reply_delta events), then in ONE write transaction re-checks the chat and the
+// balance, stores the reply with its words and cost and appends the ledger charge
+// (and flags a handoff). Nothing is stored or charged when the chat was taken over or
+// handed off meanwhile, the employee was paused or deleted, or the balance is ≤ 0 (then
+// a system message says so, once). A failed generation becomes a system message,
+// never charged. One reply per chat at a time: scheduling a chat that is being
+// answered runs it once more afterwards (answering the latest messages).
+class ReplyEngine {
+ public:
+  ReplyEngine(core::Store& store, const core::Clock& clock, core::EventSink& events,
+              const core::WordCounter& words, core::Responder& responder,
+              const core::ModelCatalog& catalog, ReplyOptions options);
+  ~ReplyEngine();  // stops the workers; queued chats are dropped
+
+  void Schedule(core::ChatId chat);
+  // Blocks until nothing is queued or running (tests, benchmarks).
+  void WaitIdle();
+  // Answers `chat` now on the calling thread (benchmarks).
+  void RunOnce(core::ChatId chat) { Generate(chat); }
+
+ private:
+  void Loop();
+  void Generate(core::ChatId chat);
+  void Notify(const core::ChatEvent& event) { events_.ChatChanged(event); }
+
+  core::Store& store_;
+  const core::Clock& clock_;
+  core::EventSink& events_;
+  const core::WordCounter& words_;
+  core::Responder& responder_;
+  const core::ModelCatalog& catalog_;
+  const ReplyOptions options_;
+
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::condition_variable idle_cv_;
+  std::deque<core::ChatId> queue_;  // GUARDED_BY(mutex_)
+  std::set<core::ChatId> running_;  // GUARDED_BY(mutex_): queued or being answered
+  std::set<core::ChatId> again_;    // GUARDED_BY(mutex_): scheduled while running
+  int busy_ = 0;                    // GUARDED_BY(mutex_)
+  bool stopping_ = false;           // GUARDED_BY(mutex_)
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace textura::services
