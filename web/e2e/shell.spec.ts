@@ -72,7 +72,8 @@ test('a customer signs up, uses the shell, keeps a theme, signs out and back in'
     await expect(page.getByRole('heading', { level: 1, name: section.heading })).toBeVisible();
     await expect(page.getByText(section.purpose)).toBeVisible();
     await expectNamedControls(page);
-    if (section.path !== '/settings' && section.path !== '/support') {
+    // Sections that exist now (their own specs cover them); the rest say they do not yet.
+    if (!['/settings', '/support', '/employees', '/chats'].includes(section.path)) {
       await expect(page.getByText(`${section.heading} is not available in this version of Textura yet.`)).toBeVisible();
     }
   }

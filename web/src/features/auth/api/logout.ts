@@ -8,7 +8,8 @@ export async function logout(): Promise<void> {
 
 /**
  * Signs out and forgets every cached server answer of the old session.
- * `onSignedOut` runs first, so the caller can leave the signed-in pages
+ * `onSignedOut` runs right after the session is dropped from the cache and
+ * before anything re-renders, so the caller can leave the signed-in pages
  * before they notice the session is gone (and ask to come back to them).
  */
 export function useLogout({ onSignedOut }: { onSignedOut?: () => void } = {}) {
@@ -16,9 +17,13 @@ export function useLogout({ onSignedOut }: { onSignedOut?: () => void } = {}) {
   return useMutation({
     mutationFn: logout,
     onSuccess: () => {
-      onSignedOut?.();
+      // The session is gone from the cache before the caller navigates, so the
+      // sign-in page (mounted by that navigation) reads "nobody signed in"
+      // rather than the old session, which would send it back to the app. The
+      // signed-in pages hear of the change a tick later, once they are unmounted.
       setCsrfToken(null);
       queryClient.setQueryData(meQueryKey, null);
+      onSignedOut?.();
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
     },
   });
