@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { paths } from '@/config/paths';
 import { GuestOnly } from '@/features/auth/components/guest-only';
@@ -7,6 +7,13 @@ import { RequireAuth } from '@/features/auth/components/require-auth';
 import { AppLayout } from './layout/app-layout';
 import { ChannelsRoute } from './routes/app/channels';
 import { ChatsRoute } from './routes/app/chats';
+import {
+  CannedRepliesRoute,
+  ConsoleRoute,
+  ConsoleTicketRoute,
+  MyTicketsRoute,
+  QueueRoute,
+} from './routes/app/console';
 import { EmployeesRoute } from './routes/app/employees';
 import { FinanceRoute } from './routes/app/finance';
 import { HomeRedirect } from './routes/app/home-redirect';
@@ -57,6 +64,17 @@ export const routes: RouteObject[] = [
                 ],
               },
               { path: paths.settings, element: <SettingsRoute /> },
+              {
+                path: '/console',
+                element: <ConsoleRoute />,
+                children: [
+                  { index: true, element: <Navigate to={paths.consoleQueue} replace /> },
+                  { path: 'queue', element: <QueueRoute /> },
+                  { path: 'mine', element: <MyTicketsRoute /> },
+                  { path: 'canned-replies', element: <CannedRepliesRoute /> },
+                  { path: 'tickets/:ticketId', element: <ConsoleTicketRoute /> },
+                ],
+              },
             ],
           },
         ],

@@ -11,6 +11,9 @@ export const paths = {
   supportNew: '/support/new',
   supportHelp: '/support/help',
   settings: '/settings',
+  consoleQueue: '/console/queue',
+  consoleMine: '/console/mine',
+  consoleCanned: '/console/canned-replies',
 } as const;
 
 /** Query parameter carrying the page to return to after signing in. */
@@ -19,4 +22,9 @@ export const REDIRECT_PARAM = 'next';
 /** One support ticket's page. */
 export function ticketPath(id: number): string {
   return `${paths.support}/${id}`;
+}
+
+/** One ticket in the support team's console. */
+export function consoleTicketPath(id: number): string {
+  return `/console/tickets/${id}`;
 }

@@ -1,6 +1,15 @@
 import { paths } from '@/config/paths';
 
-export type NavIcon = 'employees' | 'chats' | 'channels' | 'finance' | 'support' | 'settings';
+export type NavIcon =
+  | 'employees'
+  | 'chats'
+  | 'channels'
+  | 'finance'
+  | 'support'
+  | 'settings'
+  | 'queue'
+  | 'mine'
+  | 'canned';
 
 export interface NavItem {
   to: string;
@@ -25,8 +34,13 @@ const CUSTOMER_NAV: readonly NavItem[] = [
   SETTINGS,
 ];
 
+// The console first; the admin screens (SLA settings, reports, staff, audit
+// log) go after "Canned replies".
 const STAFF_NAV: readonly NavItem[] = [
-  { to: paths.support, label: 'Support queue', icon: 'support', showsUnread: true },
+  { to: paths.consoleQueue, label: 'Queue', icon: 'queue', showsUnread: true },
+  { to: paths.consoleMine, label: 'My tickets', icon: 'mine' },
+  { to: paths.consoleCanned, label: 'Canned replies', icon: 'canned' },
+  { to: paths.support, label: 'All tickets', icon: 'support' },
   EMPLOYEES,
   CHATS,
   CHANNELS,
@@ -34,7 +48,7 @@ const STAFF_NAV: readonly NavItem[] = [
   SETTINGS,
 ];
 
-/** The support team works from its queue, so staff see it first. */
+/** The support team works from its console, so staff see it first. */
 export function navItemsFor(isStaff: boolean): readonly NavItem[] {
   return isStaff ? STAFF_NAV : CUSTOMER_NAV;
 }
