@@ -202,6 +202,7 @@ describe('notifications', () => {
 describe('labels', () => {
   it('writes history entries as a line', () => {
     expect(historyLabel('assigned', { assignee_name: 'Olga' }, 'Ivan')).toBe('Assigned to Olga by Ivan');
+    expect(historyLabel('assigned', { assignee_name: 'Olga', auto: 'true' }, null)).toBe('Assigned to Olga automatically');
     expect(historyLabel('sla_breached', {}, null)).toBe('Response target missed');
     expect(historyLabel('something_new', {}, null)).toBe('something new');
   });

@@ -25,6 +25,6 @@ export function historyLabel(kind: string, details: Record<string, unknown>, act
   const base = HISTORY_LABELS[kind] ?? kind.replace(/_/g, ' ');
   const assignee = typeof details.assignee_name === 'string' ? details.assignee_name : null;
   const target = kind === 'assigned' && assignee ? ` to ${assignee}` : '';
-  const by = actor ? ` by ${actor}` : '';
+  const by = actor ? ` by ${actor}` : details.auto === 'true' ? ' automatically' : '';
   return `${base}${target}${by}`;
 }
