@@ -36,6 +36,7 @@ struct Config {
   // Attachments live in <data_dir>/files/.
   services::AttachmentLimits attachments;
   std::chrono::seconds attachment_gc_interval{300};
+  std::chrono::seconds sla_check_interval{30};
 };
 
 // Reads a variable of the environment; nullopt when unset.

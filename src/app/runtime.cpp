@@ -61,6 +61,10 @@ Runtime::Runtime(const Config& config) : config_(config) {
   tickets_ = std::make_unique<services::TicketService>(*database_, clock_, *sink,
                                                        LoadCalendar(config_.calendar_file));
   events_.Attach(*tickets_);
+  // The calendar as wired for tickets today (one object, loaded at start).
+  console_ = std::make_unique<services::SupportConsole>(*database_, clock_, *sink, events_,
+                                                        tickets_->calendar());
+  events_.Attach(*console_);
   auth_->SetEventSink(*sink);
 }
 
@@ -96,6 +100,19 @@ void Runtime::StartBackgroundJobs() {
           spdlog::error("collecting attachments failed: {}", e.what());
         }
       });
+  // Reply targets that passed unanswered: recorded once per breach in the database,
+  // so several instances running this job agree. Presence entries expire here too.
+  services::SupportConsole& console = *console_;
+  sla_monitor_ = std::make_unique<PeriodicTask>(config_.sla_check_interval, [&console](long) {
+    try {
+      if (const int n = console.queue().CheckBreaches(); n > 0) {
+        spdlog::info(R"({{"event":"sla_breaches_recorded","count":{}}})", n);
+      }
+      console.presence().Expire();
+    } catch (const std::exception& e) {
+      spdlog::error("checking reply targets failed: {}", e.what());
+    }
+  });
 }
 
 http::Api& Runtime::api() {
@@ -107,8 +124,8 @@ http::Api& Runtime::api() {
   api_options.session_max_age_seconds = static_cast<int>(
       std::chrono::duration_cast<std::chrono::seconds>(config_.auth.session_ttl).count());
   api_options.inline_reads = database_->embedded();
-  api_ = std::make_unique<http::Api>(api_options,
-                                     http::ServiceSet{*auth_, *tickets_, attachments(), events_});
+  api_ = std::make_unique<http::Api>(
+      api_options, http::ServiceSet{*auth_, *tickets_, attachments(), events_, *console_});
   return *api_;
 }
 

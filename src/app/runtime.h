@@ -14,6 +14,7 @@
 #include "integrations/system/system_clock.h"
 #include "services/attachment_service.h"
 #include "services/auth_service.h"
+#include "services/support_console.h"
 #include "services/ticket_service.h"
 #include "storage/database.h"
 #include "storage/postgres/pg_event_bus.h"
@@ -37,7 +38,8 @@ class Runtime {
   // Built on first use (only `serve` needs it): loads the web app into memory.
   http::Api& api();
   // Starts the background jobs of `serve`: collecting expired uploads and
-  // unreferenced files. They stop when the Runtime is destroyed.
+  // unreferenced files, and recording breached reply targets (and expiring
+  // presence). They stop when the Runtime is destroyed.
   void StartBackgroundJobs();
 
  private:
@@ -52,11 +54,13 @@ class Runtime {
   // hears every change; with SQLite (one process) they go to the hub directly.
   std::unique_ptr<storage::PgEventBus> bus_;
   std::unique_ptr<services::TicketService> tickets_;
+  std::unique_ptr<services::SupportConsole> console_;
   std::unique_ptr<integrations::FsFileStore> files_;
   std::unique_ptr<integrations::MagicSniffer> sniffer_;
   std::unique_ptr<integrations::VipsThumbnailer> thumbnailer_;
   std::unique_ptr<services::AttachmentService> attachments_;
   std::unique_ptr<http::Api> api_;
+  std::unique_ptr<PeriodicTask> sla_monitor_;
   std::unique_ptr<PeriodicTask> collector_;  // last: stops first
 };
 

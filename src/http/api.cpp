@@ -17,6 +17,9 @@ Api::Api(ApiOptions options, ServiceSet services)
   RegisterAuthRoutes(router_, *this);
   RegisterTicketRoutes(router_, *this);
   RegisterAttachmentRoutes(router_, *this);
+  RegisterConsoleRoutes(router_, *this);
+  RegisterTicketConsoleRoutes(router_, *this);
+  RegisterCannedReplyRoutes(router_, *this);
   if (!static_files_.has_index()) {
     spdlog::warn("no web app in {} (index.html missing): run `make build` or set TEXTURA_WEB_DIR",
                  options_.web_dir);

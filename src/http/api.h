@@ -8,6 +8,7 @@
 #include "http/static_files.h"
 #include "services/attachment_service.h"
 #include "services/auth_service.h"
+#include "services/support_console.h"
 #include "services/ticket_service.h"
 
 namespace textura::http {
@@ -30,6 +31,7 @@ struct ServiceSet {
   services::TicketService& tickets;
   services::AttachmentService& attachments;
   EventHub& events;
+  services::SupportConsole& console;
 };
 
 // Everything the server answers, independent of the transport: routes the API,

@@ -11,6 +11,7 @@
 
 #include "core/ports/event_sink.h"
 #include "core/user.h"
+#include "services/support_console.h"
 #include "services/ticket_service.h"
 
 namespace textura::http {
@@ -38,6 +39,9 @@ class EventHub final : public core::EventSink {
 
   // The service used to render events; set once during wiring, before any event.
   void Attach(services::TicketService& tickets) { tickets_ = &tickets; }
+  // The console's services, for its staff-only events (notes, presence, breaches);
+  // set once during wiring. Without it those events are dropped.
+  void Attach(services::SupportConsole& console) { console_ = &console; }
 
   // Register before the WebSocket handshake completes, so no event is missed.
   void Add(const std::shared_ptr<EventClient>& client);
@@ -50,8 +54,12 @@ class EventHub final : public core::EventSink {
  private:
   void Loop();
   void Deliver(const core::TicketEvent& event);
+  // The frames of a staff-only event for one staff reader.
+  std::vector<std::shared_ptr<const std::string>> StaffFrames(const core::TicketEvent& event,
+                                                              const core::Principal& who);
 
   services::TicketService* tickets_ = nullptr;
+  services::SupportConsole* console_ = nullptr;
   mutable std::mutex mutex_;
   std::condition_variable cv_;
   std::vector<std::weak_ptr<EventClient>> clients_;  // GUARDED_BY(mutex_)

@@ -29,6 +29,7 @@ class JsonFields {
   std::string RequiredString(std::string_view name);
   std::optional<std::string> OptionalString(std::string_view name);  // null = absent
   std::optional<std::int64_t> OptionalInt(std::string_view name);
+  std::optional<bool> OptionalBool(std::string_view name);
   std::optional<std::vector<std::int64_t>> OptionalIntArray(std::string_view name);
 
   // The first problem met, including unknown fields; nullopt when all is well.

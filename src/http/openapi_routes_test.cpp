@@ -34,7 +34,9 @@ TEST(OpenApi, DocumentsEveryRoute) {
   testing::FakeSniffer sniffer;
   testing::FakeThumbnailer thumbnailer;
   services::AttachmentService attachments(*db, files, sniffer, thumbnailer, clock, {});
-  Api api(ApiOptions{}, ServiceSet{auth, tickets, attachments, events});
+  services::SupportConsole console(*db, clock, events, events,
+                                   core::support::BusinessCalendar::Default());
+  Api api(ApiOptions{}, ServiceSet{auth, tickets, attachments, events, console});
 
   const auto doc = boost::json::parse(embedded::kOpenApiJson);
   EXPECT_EQ(doc.at("openapi").as_string().subview().substr(0, 3), "3.1");

@@ -4,7 +4,9 @@
 #include <charconv>
 #include <span>
 
+#include "core/support/console.h"
 #include "core/validation.h"
+#include "services/assignment_service.h"
 #include "services/attachment_service.h"
 
 namespace textura::services {
@@ -106,6 +108,21 @@ Side SideOf(const core::Principal& who) {
   return core::IsStaff(who.user.role) ? Side::kTeam : Side::kCustomer;
 }
 
+namespace {
+
+// A history entry by `actor` now, without details.
+core::support::HistoryEntry Happened(core::TicketId ticket, core::support::HistoryKind kind,
+                                     core::UserId actor, core::Time at) {
+  core::support::HistoryEntry h;
+  h.ticket_id = ticket;
+  h.kind = kind;
+  h.actor_id = actor;
+  h.created_at = at;
+  return h;
+}
+
+}  // namespace
+
 TicketService::TicketService(core::Store& store, const core::Clock& clock, core::EventSink& events,
                              core::support::BusinessCalendar calendar)
     : store_(store), clock_(clock), events_(events), calendar_(std::move(calendar)) {}
@@ -206,8 +223,11 @@ Result<CreatedTicket> TicketService::Create(const core::Principal& who, const Ne
           return std::move(s).error();
         }
         repos.tickets().MarkRead(who.user.id, t);
+        repos.console().InsertHistory(
+            Happened(t.id, core::support::HistoryKind::kCreated, who.user.id, now));
+        AutoAssignNew(repos, t.id, now);
         CreatedTicket out;
-        out.ticket = core::TicketView{std::move(t), who.account->name, 0};
+        out.ticket = core::TicketView{std::move(t), who.account->name, 0, {}, {}, 0};
         out.message = ViewOf(repos, who, std::move(m));
         return out;
       });
@@ -391,6 +411,8 @@ Result<core::TicketView> TicketService::Close(const core::Principal& who, core::
         if (t->status != core::support::TicketStatus::kDone) {
           core::support::Close(*t, now);
           repos.tickets().Update(*t);
+          repos.console().InsertHistory(
+              Happened(id, core::support::HistoryKind::kClosed, who.user.id, now));
           changed = true;
         }
         return *repos.tickets().View(id, who.user.id, SideOf(who));
@@ -400,6 +422,11 @@ Result<core::TicketView> TicketService::Close(const core::Principal& who, core::
                            std::nullopt, who.user.id});
   }
   return closed;
+}
+
+std::optional<core::support::SlaSnapshot> TicketService::SlaNow(
+    const core::support::Ticket& ticket) const {
+  return core::support::SnapshotSla(calendar_, ticket, clock_.Now());
 }
 
 Result<MessageView> TicketService::GetMessage(const core::Principal& who, core::TicketId ticket,

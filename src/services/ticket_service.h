@@ -10,6 +10,7 @@
 #include "core/ports/store.h"
 #include "core/result.h"
 #include "core/support/business_calendar.h"
+#include "core/support/console.h"
 #include "core/user.h"
 
 namespace textura::services {
@@ -97,6 +98,8 @@ class TicketService {
                                        core::MessageId id);
 
   const core::support::BusinessCalendar& calendar() const { return calendar_; }
+  // The reply clock of `ticket` as staff see it now (nullopt when nothing is owed).
+  std::optional<core::support::SlaSnapshot> SlaNow(const core::support::Ticket& ticket) const;
 
  private:
   MessageView ViewOf(core::Repositories& repos, const core::Principal& who,

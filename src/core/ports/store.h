@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/ports/attachment_repository.h"
+#include "core/ports/console_repository.h"
 #include "core/ports/ticket_repository.h"
 #include "core/ports/user_repository.h"
 #include "core/result.h"
@@ -19,6 +20,7 @@ class Repositories {
   virtual SessionRepository& sessions() = 0;
   virtual TicketRepository& tickets() = 0;
   virtual AttachmentRepository& attachments() = 0;
+  virtual ConsoleRepository& console() = 0;
 };
 
 // The database as use cases see it. Thread-safe; calls block the calling thread.

@@ -10,5 +10,11 @@ void RegisterSystemRoutes(Router& router, Api& api);
 void RegisterAuthRoutes(Router& router, Api& api);
 void RegisterTicketRoutes(Router& router, Api& api);
 void RegisterAttachmentRoutes(Router& router, Api& api);
+// The support team's console (docs/support-console.md): the queue, agents, shifts,
+// auto-assignment and account context; per-ticket notes, history, assignment and
+// presence; canned replies.
+void RegisterConsoleRoutes(Router& router, Api& api);
+void RegisterTicketConsoleRoutes(Router& router, Api& api);
+void RegisterCannedReplyRoutes(Router& router, Api& api);
 
 }  // namespace textura::http

@@ -1,6 +1,7 @@
 #include "storage/sql/repositories.h"
 
 #include "storage/sql/attachment_repository.h"
+#include "storage/sql/console_repository.h"
 #include "storage/sql/identity_repositories.h"
 #include "storage/sql/ticket_repository.h"
 
@@ -8,12 +9,18 @@ namespace textura::storage {
 
 struct SqlRepositories::Impl {
   explicit Impl(Connection& conn)
-      : accounts(conn), users(conn), sessions(conn), tickets(conn), attachments(conn) {}
+      : accounts(conn),
+        users(conn),
+        sessions(conn),
+        tickets(conn),
+        attachments(conn),
+        console(conn) {}
   SqlAccountRepository accounts;
   SqlUserRepository users;
   SqlSessionRepository sessions;
   SqlTicketRepository tickets;
   SqlAttachmentRepository attachments;
+  SqlConsoleRepository console;
 };
 
 SqlRepositories::SqlRepositories(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
@@ -33,6 +40,9 @@ core::TicketRepository& SqlRepositories::tickets() {
 }
 core::AttachmentRepository& SqlRepositories::attachments() {
   return impl_->attachments;
+}
+core::ConsoleRepository& SqlRepositories::console() {
+  return impl_->console;
 }
 
 }  // namespace textura::storage

@@ -20,6 +20,7 @@ class SqlRepositories final : public core::Repositories {
   core::SessionRepository& sessions() override;
   core::TicketRepository& tickets() override;
   core::AttachmentRepository& attachments() override;
+  core::ConsoleRepository& console() override;
 
  private:
   struct Impl;
