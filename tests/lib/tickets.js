@@ -153,6 +153,9 @@ function eventValidators() {
     'ticket.message_created': ref('TicketMessageCreatedEvent'),
     'ticket.updated': ref('TicketUpdatedEvent'),
     'unread.changed': ref('UnreadChangedEvent'),
+    'ticket.note_created': ref('TicketNoteCreatedEvent'),
+    'ticket.presence': ref('TicketPresenceEvent'),
+    'ticket.sla_breached': ref('TicketSlaBreachedEvent'),
   };
 }
 
