@@ -119,6 +119,7 @@ test('an agent’s shift: queue by due time, take, canned reply, internal note, 
   const other = await colleagueContext.newPage();
   await other.goto('/login');
   await signIn(other, colleague.email, colleague.password);
+  await expect(other).toHaveURL(/\/console\/queue$/);
   await other.goto(`/console/tickets/${ticket.id}`);
   await expect(other.getByText(`${agent.name} is viewing`)).toBeVisible();
   await expect(page.getByText(`${colleague.name} is viewing`)).toBeVisible({ timeout: 25_000 });

@@ -192,9 +192,10 @@ test('a staff member sees the console queue first', async ({ page }) => {
   await expect(page).toHaveURL(/\/console\/queue$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Queue' })).toBeVisible();
   const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-  await expect(links.first()).toHaveText('Queue');
+  // Other specs' tickets may show an unread badge on Queue.
+  await expect(links.first()).toHaveText(/^Queue/);
   await expect(links).toHaveText([
-    'Queue',
+    /^Queue/,
     'My tickets',
     'Canned replies',
     'All tickets',

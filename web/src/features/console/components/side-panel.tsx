@@ -5,7 +5,7 @@ import { useAccountDetails } from '../api/get-account';
 import { useHistory } from '../api/get-ticket';
 import type { StaffTicket } from '../api/schemas';
 import { balanceLabel } from '../utils/balance';
-import { formatFullTime, formatShortTime } from '../utils/format-time';
+import { formatDate, formatFullTime, formatShortTime } from '../utils/format-time';
 import { historyLabel, STATUS_LABELS } from '../utils/labels';
 import { SlaBadge } from './sla-badge';
 import styles from './ticket-page.module.css';
@@ -48,7 +48,7 @@ export function SidePanel({ ticket, timeZone, now }: SidePanelProps) {
           <QueryError title="Could not load the account" error={account.error} onRetry={() => void account.refetch()} />
         ) : (
           <>
-            <p className={styles.muted}>{`Customer since ${formatShortTime(account.data.account.created_at, timeZone, now)}`}</p>
+            <p className={styles.muted}>{`Customer since ${formatDate(account.data.account.created_at, timeZone)}`}</p>
             {balance ? <p>{`Balance: ${balance}`}</p> : null}
             <h3 className={styles.panelSubtitle}>People</h3>
             <ul className={styles.plainList}>

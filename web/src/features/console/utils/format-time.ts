@@ -25,3 +25,8 @@ export function formatShortTime(iso: string, timeZone: string, now: number = Dat
 export function formatFullTime(iso: string, timeZone: string): string {
   return format(iso, timeZone, { dateStyle: 'full', timeStyle: 'short' });
 }
+
+/** "24 Nov 2026": a day, for things like when an account was created. */
+export function formatDate(iso: string, timeZone: string): string {
+  return format(iso, timeZone, { day: 'numeric', month: 'short', year: 'numeric' });
+}
