@@ -16,6 +16,7 @@ export const consoleEventSchema = z.discriminatedUnion('type', [
     type: z.literal('unread.changed'),
     ticket_id: z.number().int(),
     unread_count: z.number().int().nonnegative(),
+    unread_total: z.number().int().nonnegative(),
   }),
 ]);
 export type ConsoleEvent = z.infer<typeof consoleEventSchema>;
