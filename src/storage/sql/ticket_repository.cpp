@@ -21,12 +21,12 @@ namespace {
   "t.reply_due_at"
 constexpr int kTicketColumns = 19;
 
-// A view adds the account name and what the reader has seen of each side.
-// and, for staff, the assignee and the number of internal notes.
-#define TEXTURA_VIEW_COLUMNS                                              \
-  TEXTURA_TICKET_COLUMNS                                                  \
-      ", a.name, COALESCE(r.seen_customer, 0), COALESCE(r.seen_team, 0)," \
-      " t.assignee_id, asg.name, t.note_count"
+// A view adds the account name, what the reader has seen of each side and, for
+// staff, the assignee and the number of internal notes.
+#define TEXTURA_VIEW_COLUMNS                                          \
+  TEXTURA_TICKET_COLUMNS                                              \
+  ", a.name, COALESCE(r.seen_customer, 0), COALESCE(r.seen_team, 0)," \
+  " t.assignee_id, asg.name, t.note_count"
 #define TEXTURA_VIEW_FROM                                              \
   " FROM tickets t JOIN accounts a ON a.id = t.account_id"             \
   " LEFT JOIN ticket_reads r ON r.ticket_id = t.id AND r.user_id = $1" \
