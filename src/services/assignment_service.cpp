@@ -36,7 +36,11 @@ bool AutoAssignOn(core::Repositories& repos) {
 
 std::optional<core::User> AutoAssignNew(core::Repositories& repos, core::TicketId ticket,
                                         core::Time now) {
-  if (!AutoAssignOn(repos)) return std::nullopt;
+  // Locked until this write commits: instances creating tickets at the same time take
+  // turns, each seeing the previous pick's last_auto_assigned_at.
+  if (repos.console().SettingForUpdate(kAutoAssignSetting).value_or("false") != "true") {
+    return std::nullopt;
+  }
   auto agent = repos.console().NextOnShift();
   if (!agent) return std::nullopt;
   repos.tickets().SetAssignee(ticket, agent->id);

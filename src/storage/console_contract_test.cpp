@@ -261,6 +261,10 @@ TEST_P(ConsoleContract, ShiftsRoundRobinAndSettings) {
     }));
   }
   EXPECT_EQ(picked, (std::vector<core::UserId>{agent_, second_, agent_}));
+  ASSERT_TRUE(Write([&](core::Repositories& r) {
+    EXPECT_EQ(r.console().SettingForUpdate("auto_assign"), "false");
+    EXPECT_FALSE(r.console().SettingForUpdate("missing"));
+  }));
   ASSERT_TRUE(Read([&](core::Repositories& r) {
     EXPECT_EQ(r.console().Setting("auto_assign"), "false");
     const auto agents = r.console().Agents();

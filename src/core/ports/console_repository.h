@@ -67,6 +67,9 @@ class ConsoleRepository {
   virtual std::vector<User> AccountUsers(AccountId account) = 0;
 
   virtual std::optional<std::string> Setting(std::string_view name) = 0;
+  // The same inside a write, locking the setting until the write commits, so that
+  // writers reading it (auto-assignment on several instances) go one at a time.
+  virtual std::optional<std::string> SettingForUpdate(std::string_view name) = 0;
   virtual void PutSetting(std::string_view name, std::string_view value) = 0;
 };
 

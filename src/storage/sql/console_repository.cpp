@@ -75,6 +75,9 @@ constexpr std::string_view kAccountUsers =
     "SELECT " TEXTURA_USER_FIELDS " FROM users u WHERE u.account_id = $1 ORDER BY u.name, u.id";
 
 constexpr std::string_view kSetting = "SELECT value FROM support_settings WHERE name = $1";
+// SQLite has one writer at a time already; PostgreSQL locks the row.
+constexpr std::string_view kSettingForUpdate =
+    "SELECT value FROM support_settings WHERE name = $1 FOR UPDATE";
 constexpr std::string_view kPutSetting =
     "INSERT INTO support_settings (name, value) VALUES ($1, $2)"
     " ON CONFLICT (name) DO UPDATE SET value = excluded.value";
@@ -260,6 +263,13 @@ std::vector<core::User> SqlConsoleRepository::AccountUsers(core::AccountId accou
 std::optional<std::string> SqlConsoleRepository::Setting(std::string_view name) {
   std::optional<std::string> out;
   conn_.Run(kSetting, {name}, [&](const Row& r) { out = TextAt(r, 0); });
+  return out;
+}
+
+std::optional<std::string> SqlConsoleRepository::SettingForUpdate(std::string_view name) {
+  if (conn_.dialect() == Dialect::kSqlite) return Setting(name);
+  std::optional<std::string> out;
+  conn_.Run(kSettingForUpdate, {name}, [&](const Row& r) { out = TextAt(r, 0); });
   return out;
 }
 

@@ -32,6 +32,7 @@ class SqlConsoleRepository final : public core::ConsoleRepository {
   std::vector<core::User> AccountUsers(core::AccountId account) override;
 
   std::optional<std::string> Setting(std::string_view name) override;
+  std::optional<std::string> SettingForUpdate(std::string_view name) override;
   void PutSetting(std::string_view name, std::string_view value) override;
 
  private:
