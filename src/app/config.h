@@ -53,6 +53,7 @@ struct Config {
   int knowledge_min_score_percent = 50;  // the knowledge responder's threshold
   services::ChatLimits chats;
   services::ReplyOptions replies;
+  std::chrono::seconds sla_check_interval{30};
 };
 
 // The model catalog of `config`; its default is TEXTURA_LLM_MODEL when an LLM is

@@ -74,6 +74,10 @@ Runtime::Runtime(const Config& config) : config_(config) {
   audit_ = std::make_unique<services::AuditService>(*database_);
   reports_ = std::make_unique<services::ReportService>(*database_, clock_, *support_settings_);
   events_.Attach(*tickets_);
+  console_ = std::make_unique<services::SupportConsole>(
+      *database_, clock_, *sink, events_,
+      [settings = support_settings_.get()] { return settings->Current(); });
+  events_.Attach(*console_);
   auth_->SetEventSink(*sink);
 
   models_ = ModelsOf(config_);
@@ -136,6 +140,19 @@ void Runtime::StartBackgroundJobs() {
           spdlog::error("collecting attachments failed: {}", e.what());
         }
       });
+  // Reply targets that passed unanswered: recorded once per breach in the database,
+  // so several instances running this job agree. Presence entries expire here too.
+  services::SupportConsole& console = *console_;
+  sla_monitor_ = std::make_unique<PeriodicTask>(config_.sla_check_interval, [&console](long) {
+    try {
+      if (const int n = console.queue().CheckBreaches(); n > 0) {
+        spdlog::info(R"({{"event":"sla_breaches_recorded","count":{}}})", n);
+      }
+      console.presence().Expire();
+    } catch (const std::exception& e) {
+      spdlog::error("checking reply targets failed: {}", e.what());
+    }
+  });
 }
 
 http::Api& Runtime::api() {
@@ -150,7 +167,7 @@ http::Api& Runtime::api() {
   api_ = std::make_unique<http::Api>(
       api_options,
       http::ServiceSet{*auth_, *tickets_, attachments(), events_, *staff_, *audit_,
-                       *support_settings_, *reports_, *employees_, *chats_, *billing_});
+                       *support_settings_, *reports_, *employees_, *chats_, *billing_, *console_});
   return *api_;
 }
 

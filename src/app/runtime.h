@@ -23,6 +23,7 @@
 #include "services/reply_engine.h"
 #include "services/report_service.h"
 #include "services/staff_service.h"
+#include "services/support_console.h"
 #include "services/support_settings_service.h"
 #include "services/ticket_service.h"
 #include "storage/database.h"
@@ -52,8 +53,9 @@ class Runtime {
   // Built on first use (only `serve` needs it): loads the web app into memory.
   http::Api& api();
   // Starts the background jobs of `serve`: collecting expired uploads and
-  // unreferenced files; with PostgreSQL, reloading the SLA settings other instances saved. They
-  // stop when the Runtime is destroyed.
+  // unreferenced files, recording breached reply targets (and expiring presence); with
+  // PostgreSQL, reloading the SLA settings other instances saved. They stop when the
+  // Runtime is destroyed.
   void StartBackgroundJobs();
 
  private:
@@ -84,11 +86,13 @@ class Runtime {
   std::unique_ptr<services::BillingService> billing_;
   std::unique_ptr<services::ReplyEngine> replies_;  // before chats_: they schedule on it
   std::unique_ptr<services::ChatService> chats_;
+  std::unique_ptr<services::SupportConsole> console_;
   std::unique_ptr<integrations::FsFileStore> files_;
   std::unique_ptr<integrations::MagicSniffer> sniffer_;
   std::unique_ptr<integrations::VipsThumbnailer> thumbnailer_;
   std::unique_ptr<services::AttachmentService> attachments_;
   std::unique_ptr<http::Api> api_;
+  std::unique_ptr<PeriodicTask> sla_monitor_;
   std::unique_ptr<PeriodicTask> collector_;  // last: stops first
   std::unique_ptr<PeriodicTask> settings_reloader_;
 };

@@ -21,6 +21,9 @@ Api::Api(ApiOptions options, ServiceSet services)
   RegisterSupportAdminRoutes(router_, *this);
   RegisterEmployeeRoutes(router_, *this);
   RegisterChatRoutes(router_, *this);
+  RegisterConsoleRoutes(router_, *this);
+  RegisterTicketConsoleRoutes(router_, *this);
+  RegisterCannedReplyRoutes(router_, *this);
   if (!static_files_.has_index()) {
     spdlog::warn("no web app in {} (index.html missing): run `make build` or set TEXTURA_WEB_DIR",
                  options_.web_dir);

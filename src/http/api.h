@@ -14,6 +14,7 @@
 #include "services/employee_service.h"
 #include "services/report_service.h"
 #include "services/staff_service.h"
+#include "services/support_console.h"
 #include "services/support_settings_service.h"
 #include "services/ticket_service.h"
 
@@ -44,6 +45,7 @@ struct ServiceSet {
   services::EmployeeService& employees;
   services::ChatService& chats;
   services::BillingService& billing;
+  services::SupportConsole& console;
 };
 
 // Everything the server answers, independent of the transport: routes the API,

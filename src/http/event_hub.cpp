@@ -109,12 +109,21 @@ void EventHub::Deliver(const core::TicketEvent& event) {
       const core::Principal& p = c->principal();
       if (event.kind == core::TicketEvent::Kind::kRead && p.user.id != event.actor) continue;
       if (!services::CanSeeAccount(p, event.account_id)) continue;
+      // Notes, presence, assignment and breaches are the team's business alone.
+      if (event.StaffOnly() && !core::IsStaff(p.user.role)) continue;
       by_user[p.user.id].push_back(std::move(c));
     }
   }
   for (auto& [user, clients] : by_user) {
     const core::Principal& who = clients.front()->principal();
     std::vector<std::shared_ptr<const std::string>> frames;
+    if (event.StaffOnly()) {
+      frames = StaffFrames(event, who);
+      for (auto& c : clients) {
+        for (const auto& f : frames) c->Send(f);
+      }
+      continue;
+    }
     if (event.kind == core::TicketEvent::Kind::kMessageCreated && event.message_id) {
       auto m = tickets_->GetMessage(who, event.ticket_id, *event.message_id);
       if (!m) continue;
@@ -125,7 +134,8 @@ void EventHub::Deliver(const core::TicketEvent& event) {
     auto ticket = tickets_->Get(who, event.ticket_id);
     if (!ticket) continue;
     if (event.kind != core::TicketEvent::Kind::kRead) {
-      frames.push_back(Frame({{"type", "ticket.updated"}, {"ticket", TicketJson(*ticket)}}));
+      frames.push_back(
+          Frame({{"type", "ticket.updated"}, {"ticket", TicketJsonFor(who, *ticket, *tickets_)}}));
     }
     if (event.kind != core::TicketEvent::Kind::kUpdated) {
       auto summary = tickets_->Summary(who);
@@ -185,6 +195,38 @@ void EventHub::Deliver(const core::ReplyDelta& delta) {
   for (auto& [user, clients] : AccountClients(delta.account_id)) {
     for (auto& c : clients) c->Send(frame);
   }
+}
+
+std::vector<std::shared_ptr<const std::string>> EventHub::StaffFrames(
+    const core::TicketEvent& event, const core::Principal& who) {
+  using Kind = core::TicketEvent::Kind;
+  std::vector<std::shared_ptr<const std::string>> frames;
+  if (!console_) return frames;
+  if (event.kind == Kind::kPresence) {
+    frames.push_back(Frame(
+        {{"type", "ticket.presence"},
+         {"ticket_id", event.ticket_id},
+         {"viewers", ViewersJson(console_->presence().Viewers(event.ticket_id, who.user.id))}}));
+    return frames;
+  }
+  if (event.kind == Kind::kNoteCreated && event.message_id) {
+    auto note = console_->notes().Get(who, event.ticket_id, *event.message_id);
+    if (!note) return frames;
+    frames.push_back(Frame({{"type", "ticket.note_created"},
+                            {"ticket_id", event.ticket_id},
+                            {"note", NoteJson(*note)}}));
+  }
+  auto ticket = tickets_->Get(who, event.ticket_id);
+  if (!ticket) return frames;
+  json::object staff_ticket = StaffTicketJson(*ticket, tickets_->SlaNow(ticket->ticket));
+  if (event.kind == Kind::kSlaBreached) {
+    frames.push_back(Frame({{"type", "ticket.sla_breached"},
+                            {"ticket_id", event.ticket_id},
+                            {"ticket", std::move(staff_ticket)}}));
+  } else {
+    frames.push_back(Frame({{"type", "ticket.updated"}, {"ticket", std::move(staff_ticket)}}));
+  }
+  return frames;
 }
 
 }  // namespace textura::http

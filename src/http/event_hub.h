@@ -13,6 +13,7 @@
 #include "core/ports/event_sink.h"
 #include "core/user.h"
 #include "services/chat_service.h"
+#include "services/support_console.h"
 #include "services/ticket_service.h"
 
 namespace textura::http {
@@ -41,6 +42,9 @@ class EventHub final : public core::EventSink {
   // The service used to render events; set once during wiring, before any event.
   void Attach(services::TicketService& tickets) { tickets_ = &tickets; }
   void Attach(services::ChatService& chats) { chats_ = &chats; }
+  // The console's services, for its staff-only events (notes, presence, breaches);
+  // set once during wiring. Without it those events are dropped.
+  void Attach(services::SupportConsole& console) { console_ = &console; }
 
   // Register before the WebSocket handshake completes, so no event is missed.
   void Add(const std::shared_ptr<EventClient>& client);
@@ -65,8 +69,13 @@ class EventHub final : public core::EventSink {
   std::unordered_map<core::UserId, std::vector<std::shared_ptr<EventClient>>> AccountClients(
       core::AccountId account);
 
+  // The frames of a staff-only event for one staff reader.
+  std::vector<std::shared_ptr<const std::string>> StaffFrames(const core::TicketEvent& event,
+                                                              const core::Principal& who);
+
   services::TicketService* tickets_ = nullptr;
   services::ChatService* chats_ = nullptr;
+  services::SupportConsole* console_ = nullptr;
   mutable std::mutex mutex_;
   std::condition_variable cv_;
   std::vector<std::weak_ptr<EventClient>> clients_;  // GUARDED_BY(mutex_)

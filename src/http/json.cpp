@@ -107,6 +107,15 @@ std::optional<std::int64_t> JsonFields::OptionalInt(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<bool> JsonFields::OptionalBool(std::string_view name) {
+  const json::value* v = Take(name);
+  if (!v) return std::nullopt;
+  if (v->is_bool()) return v->as_bool();
+  Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be true or false", std::string(name),
+        0});
+  return std::nullopt;
+}
+
 std::optional<std::vector<std::int64_t>> JsonFields::OptionalIntArray(std::string_view name) {
   const json::value* v = Take(name);
   if (!v) return std::nullopt;

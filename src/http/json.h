@@ -29,6 +29,7 @@ class JsonFields {
   std::string RequiredString(std::string_view name);
   std::optional<std::string> OptionalString(std::string_view name);  // null = absent
   std::optional<std::int64_t> OptionalInt(std::string_view name);
+  std::optional<bool> OptionalBool(std::string_view name);
   std::optional<std::vector<std::int64_t>> OptionalIntArray(std::string_view name);
   // Nested values; nullptr when absent (or of the wrong type, which is remembered).
   const boost::json::array* OptionalArray(std::string_view name);

@@ -48,8 +48,10 @@ TEST(OpenApi, DocumentsEveryRoute) {
   services::BillingService billing(*db, clock);
   services::ReplyEngine replies(*db, clock, events, words, responder, models, {});
   services::ChatService chats(*db, clock, events, words, replies, {});
+  services::SupportConsole console(*db, clock, events, events,
+                                   core::support::BusinessCalendar::Default());
   Api api(ApiOptions{}, ServiceSet{auth, tickets, attachments, events, staff, audit, settings,
-                                   reports, employees, chats, billing});
+                                   reports, employees, chats, billing, console});
 
   const auto doc = boost::json::parse(embedded::kOpenApiJson);
   EXPECT_EQ(doc.at("openapi").as_string().subview().substr(0, 3), "3.1");

@@ -55,6 +55,71 @@ json::object TicketJson(const core::TicketView& v) {
   return o;
 }
 
+json::object StaffTicketJson(const core::TicketView& v,
+                             const std::optional<core::support::SlaSnapshot>& sla) {
+  json::object o = TicketJson(v);
+  o["assignee"] = v.assignee_id
+                      ? json::value(json::object{{"id", *v.assignee_id}, {"name", v.assignee_name}})
+                      : json::value(nullptr);
+  o["account"] = json::object{{"id", v.ticket.account_id}, {"name", v.account_name}};
+  if (sla) {
+    o["sla"] = json::object{{"state", core::support::ToString(sla->state)},
+                            {"due_at", core::FormatRfc3339(sla->due_at)},
+                            {"business_seconds_left", sla->business_seconds_left}};
+  } else {
+    o["sla"] = nullptr;
+  }
+  o["note_count"] = v.note_count;
+  return o;
+}
+
+json::object TicketJsonFor(const core::Principal& who, const core::TicketView& v,
+                           const services::TicketService& tickets) {
+  if (!core::IsStaff(who.user.role)) return TicketJson(v);
+  return StaffTicketJson(v, tickets.SlaNow(v.ticket));
+}
+
+json::object NoteJson(const core::support::Note& n) {
+  return {{"id", n.id},
+          {"ticket_id", n.ticket_id},
+          {"body", n.body},
+          {"author", {{"id", n.author_id}, {"name", n.author_name}}},
+          {"created_at", core::FormatRfc3339(n.created_at)},
+          {"attachments", json::array()}};
+}
+
+json::object HistoryJson(const core::support::HistoryEntry& h) {
+  json::object details;
+  for (const auto& [k, v] : h.details) details[k] = v;
+  json::value actor = nullptr;
+  if (h.actor_id) actor = json::object{{"id", *h.actor_id}, {"name", h.actor_name}};
+  return {{"id", h.id},
+          {"ticket_id", h.ticket_id},
+          {"kind", core::support::ToString(h.kind)},
+          {"actor", std::move(actor)},
+          {"details", std::move(details)},
+          {"created_at", core::FormatRfc3339(h.created_at)}};
+}
+
+json::object CannedReplyJson(const core::support::CannedReply& c) {
+  return {{"id", c.id},
+          {"title", c.title},
+          {"body", c.body},
+          {"shortcut", c.shortcut ? json::value(*c.shortcut) : json::value(nullptr)},
+          {"shared", c.shared},
+          {"owner", {{"id", c.owner_id}, {"name", c.owner_name}}},
+          {"created_at", core::FormatRfc3339(c.created_at)},
+          {"updated_at", core::FormatRfc3339(c.updated_at)}};
+}
+
+json::array ViewersJson(const std::vector<services::Viewer>& viewers) {
+  json::array out;
+  for (const auto& v : viewers) {
+    out.push_back(json::object{{"id", v.id}, {"name", v.name}, {"typing", v.typing}});
+  }
+  return out;
+}
+
 json::object AttachmentJson(const core::Attachment& a) {
   const std::string url = "/api/v1/attachments/" + std::to_string(a.id);
   return {{"id", a.id},

@@ -4,7 +4,9 @@
 #include <charconv>
 #include <span>
 
+#include "core/support/console.h"
 #include "core/validation.h"
+#include "services/assignment_service.h"
 #include "services/attachment_service.h"
 #include "services/audit_service.h"
 
@@ -106,6 +108,21 @@ bool CanSeeAccount(const core::Principal& who, core::AccountId account) {
 Side SideOf(const core::Principal& who) {
   return core::IsStaff(who.user.role) ? Side::kTeam : Side::kCustomer;
 }
+
+namespace {
+
+// A history entry by `actor` now, without details.
+core::support::HistoryEntry Happened(core::TicketId ticket, core::support::HistoryKind kind,
+                                     core::UserId actor, core::Time at) {
+  core::support::HistoryEntry h;
+  h.ticket_id = ticket;
+  h.kind = kind;
+  h.actor_id = actor;
+  h.created_at = at;
+  return h;
+}
+
+}  // namespace
 
 TicketService::TicketService(core::Store& store, const core::Clock& clock, core::EventSink& events,
                              core::support::BusinessCalendar calendar)
@@ -222,8 +239,11 @@ Result<CreatedTicket> TicketService::Create(const core::Principal& who, const Ne
           return std::move(s).error();
         }
         repos.tickets().MarkRead(who.user.id, t);
+        repos.console().InsertHistory(
+            Happened(t.id, core::support::HistoryKind::kCreated, who.user.id, now));
+        AutoAssignNew(repos, t.id, now);
         CreatedTicket out;
-        out.ticket = core::TicketView{std::move(t), who.account->name, 0};
+        out.ticket = core::TicketView{std::move(t), who.account->name, 0, {}, {}, 0};
         out.message = ViewOf(repos, who, std::move(m));
         return out;
       });
@@ -408,6 +428,8 @@ Result<core::TicketView> TicketService::Close(const core::Principal& who, core::
         if (t->status != core::support::TicketStatus::kDone) {
           core::support::Close(*t, now);
           repos.tickets().Update(*t);
+          repos.console().InsertHistory(
+              Happened(id, core::support::HistoryKind::kClosed, who.user.id, now));
           changed = true;
           if (core::IsStaff(who.user.role)) {
             RecordAudit(repos, who.user, core::audit::kTicketClosed,
@@ -421,6 +443,11 @@ Result<core::TicketView> TicketService::Close(const core::Principal& who, core::
                            std::nullopt, who.user.id});
   }
   return closed;
+}
+
+std::optional<core::support::SlaSnapshot> TicketService::SlaNow(
+    const core::support::Ticket& ticket) const {
+  return core::support::SnapshotSla(*policy(), ticket, clock_.Now());
 }
 
 Result<MessageView> TicketService::GetMessage(const core::Principal& who, core::TicketId ticket,

@@ -12,6 +12,7 @@
 #include "core/ports/store.h"
 #include "core/result.h"
 #include "core/support/business_calendar.h"
+#include "core/support/console.h"
 #include "core/support/sla_policy.h"
 #include "core/user.h"
 
@@ -102,6 +103,8 @@ class TicketService {
 
   // The file's calendar as configured at start. Due times use policy() instead.
   const core::support::BusinessCalendar& calendar() const { return calendar_; }
+  // The reply clock of `ticket` as staff see it now (nullopt when nothing is owed).
+  std::optional<core::support::SlaSnapshot> SlaNow(const core::support::Ticket& ticket) const;
 
   // Where the SLA policy in force comes from (admins edit it; see
   // SupportSettingsService). Set once during wiring; until then the built-in targets

@@ -21,6 +21,7 @@ import {
   postMessage,
   refusedUpgrade,
   summary,
+  withoutClock,
 } from '../lib/tickets.js';
 
 const ctx = useServer();
@@ -113,7 +114,7 @@ describe('events of one ticket reach exactly the users who may see it', { concur
     assert.equal(f['ticket.message_created'].message.body, 'Hello team');
     assert.deepEqual(f['ticket.message_created'].message.author, { id: a.user.id, name: 'Alice', side: 'customer' });
     const staffView = await getTicket(staff.client, ticket.id);
-    assert.deepEqual(f['ticket.updated'].ticket, staffView);
+    assert.deepEqual(withoutClock(f['ticket.updated'].ticket), withoutClock(staffView));
     assert.equal(f['ticket.updated'].ticket.unread_count, 1, "unread_count is the receiver's: unread for staff");
     assert.equal(f['ticket.updated'].ticket.account_name, 'Account A');
     assert.equal(f['unread.changed'].ticket_id, ticket.id);

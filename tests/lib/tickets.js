@@ -123,9 +123,23 @@ export async function allMessages(client, id) {
   return res.json.items;
 }
 
-// What a customer can observe of their account: the full list and the summary.
+// Staff see a ticket's reply clock tick (sla.business_seconds_left); a snapshot
+// compares everything else.
+export function withoutClock(ticket) {
+  if (!ticket?.sla) return ticket;
+  const { business_seconds_left: _left, ...sla } = ticket.sla;
+  return { ...ticket, sla };
+}
+
+// The ticket without the fields only staff see (assignee, account, sla, note_count).
+export function customerFields(ticket) {
+  const { assignee: _a, account: _b, sla: _c, note_count: _d, ...rest } = ticket;
+  return rest;
+}
+
+// What a user can observe of the tickets they see: the full list and the summary.
 export async function snapshot(client) {
-  return { list: await listAll(client), summary: await summary(client) };
+  return { list: (await listAll(client)).map(withoutClock), summary: await summary(client) };
 }
 
 // ---------------------------------------------------------------------------
@@ -142,6 +156,9 @@ function eventValidators() {
     'chat.message_created': ref('ChatMessageCreatedEvent'),
     'chat.updated': ref('ChatUpdatedEvent'),
     'chat.reply_delta': ref('ChatReplyDeltaEvent'),
+    'ticket.note_created': ref('TicketNoteCreatedEvent'),
+    'ticket.presence': ref('TicketPresenceEvent'),
+    'ticket.sla_breached': ref('TicketSlaBreachedEvent'),
   };
 }
 

@@ -122,8 +122,9 @@ test('a customer and the support team talk live in a ticket, through to a follow
   // The team's queue.
   await team.goto('/login');
   await signIn(team, staff.email, staff.password);
-  await expect(team).toHaveURL(/\/support$/);
-  await expect(team.getByRole('heading', { level: 1, name: 'Support queue' })).toBeVisible();
+  await expect(team).toHaveURL(/\/console\/queue$/);
+  await supportNav(team, 'All tickets').click();
+  await expect(team.getByRole('heading', { level: 1, name: 'All tickets' })).toBeVisible();
   await expect(ticketItem(team, 'Не работает ссылка')).toContainText(customer.company);
   await expect(team.getByRole('link', { name: 'New ticket' })).toHaveCount(0);
 

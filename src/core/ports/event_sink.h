@@ -10,13 +10,25 @@ namespace textura::core {
 // What changed, for live updates. Delivered after the change is committed; the
 // receiver decides who may see it and renders it per reader (events carry ids only,
 // so nothing leaks through them that the reader could not fetch).
+// The kinds from kNoteCreated on concern the support team only and reach staff only.
 struct TicketEvent {
-  enum class Kind { kMessageCreated, kUpdated, kRead };
+  enum class Kind {
+    kMessageCreated,
+    kUpdated,
+    kRead,
+    kNoteCreated,   // an internal note (message_id carries the note's id)
+    kStaffUpdated,  // assignment changed: the staff view of the ticket
+    kSlaBreached,   // the team's reply came due unanswered
+    kPresence,      // who is viewing/typing changed (this instance's memory)
+  };
+  static constexpr int kLastKind = static_cast<int>(Kind::kPresence);
   Kind kind = Kind::kUpdated;
   TicketId ticket_id = 0;
   AccountId account_id = 0;
-  std::optional<MessageId> message_id;  // kMessageCreated
+  std::optional<MessageId> message_id;  // kMessageCreated; the note id for kNoteCreated
   UserId actor = 0;                     // kRead: only this user's unread changed
+
+  bool StaffOnly() const { return static_cast<int>(kind) >= static_cast<int>(Kind::kNoteCreated); }
 };
 
 // A chat changed (ids only, rendered per reader like tickets). For the account's users.

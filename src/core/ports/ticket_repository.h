@@ -14,6 +14,40 @@ struct TicketView {
   support::Ticket ticket;
   std::string account_name;
   int unread_count = 0;
+  // The support team's side (rendered for staff only).
+  std::optional<UserId> assignee_id;
+  std::string assignee_name;
+  int note_count = 0;
+};
+
+// The support team's queue: reply due time first (soonest, so overdue tickets lead),
+// then tickets owing nothing by most recent activity. Keyset position in that order.
+struct QueueCursor {
+  std::optional<Time> reply_due_at;  // nullopt: the cursor is past every due ticket
+  Time last_message_at{};
+  TicketId id = 0;
+};
+
+struct QueueQuery {
+  std::optional<support::TicketStatus> status;  // nullopt = all
+  bool needs_reply = false;                     // the team owes a reply
+  std::optional<Time> due_before;               // reply_due_at < this (overdue, due today)
+  std::optional<support::RequestType> category;
+  std::optional<AccountId> account_id;
+  enum class Assignee { kAny, kUser, kNone };
+  Assignee assignee = Assignee::kAny;
+  UserId assignee_id = 0;     // for kUser
+  std::string folded_search;  // FoldCase'd substring of the title or any message's text
+  std::optional<QueueCursor> after;
+  int limit = 20;
+};
+
+struct QueueCounts {
+  int needs_reply = 0;
+  int overdue = 0;
+  int due_today = 0;
+  int mine = 0;
+  int unassigned = 0;  // of those needing a reply
 };
 
 // Keyset pagination: "most recent activity first", stable while tickets are added.
@@ -65,6 +99,14 @@ class TicketRepository {
   virtual int UnreadTotal(UserId reader, support::Side reader_side,
                           std::optional<AccountId> account) = 0;
   virtual TicketCounts Counts(std::optional<AccountId> account) = 0;
+  // The queue for staff reader `reader` (unread counts are theirs); `limit + 1` rows.
+  virtual std::vector<TicketView> Queue(const QueueQuery& query, UserId reader) = 0;
+  // Counts over tickets the team owes a reply: overdue = due before `now`, due_today =
+  // due before `end_of_today`, mine = assigned to `me`, unassigned = nobody's.
+  virtual QueueCounts CountQueue(UserId me, Time now, Time end_of_today) = 0;
+  virtual void SetAssignee(TicketId ticket, std::optional<UserId> assignee) = 0;
+  // The account's most recent tickets (by activity), at most `limit`.
+  virtual std::vector<TicketView> RecentOfAccount(AccountId account, UserId reader, int limit) = 0;
   // Which of `ids` exist (within `account` when set): for linking #123 references.
   virtual std::vector<TicketId> Existing(std::span<const TicketId> ids,
                                          std::optional<AccountId> account) = 0;

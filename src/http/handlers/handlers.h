@@ -14,5 +14,11 @@ void RegisterAdminRoutes(Router& router, Api& api);
 void RegisterSupportAdminRoutes(Router& router, Api& api);
 void RegisterEmployeeRoutes(Router& router, Api& api);
 void RegisterChatRoutes(Router& router, Api& api);
+// The support team's console (docs/support-console.md): the queue, agents, shifts,
+// auto-assignment and account context; per-ticket notes, history, assignment and
+// presence; canned replies.
+void RegisterConsoleRoutes(Router& router, Api& api);
+void RegisterTicketConsoleRoutes(Router& router, Api& api);
+void RegisterCannedReplyRoutes(Router& router, Api& api);
 
 }  // namespace textura::http

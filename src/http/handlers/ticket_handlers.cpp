@@ -72,8 +72,9 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                if (auto err = f.Finish()) return ErrorResponse(*err);
                auto created = tickets.Create(*who, in);
                if (!created) return ErrorResponse(created.error());
-               return JsonResponse(201, json::object{{"ticket", TicketJson(created->ticket)},
-                                                     {"message", MessageJson(created->message)}});
+               return JsonResponse(
+                   201, json::object{{"ticket", TicketJsonFor(*who, created->ticket, tickets)},
+                                     {"message", MessageJson(created->message)}});
              });
 
   router.Add(Method::kGet, "/api/v1/tickets", Execution::kInline,
@@ -87,7 +88,7 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                auto page = tickets.List(*who, in);
                if (!page) return ErrorResponse(page.error());
                json::array items;
-               for (const auto& v : page->items) items.push_back(TicketJson(v));
+               for (const auto& v : page->items) items.push_back(TicketJsonFor(*who, v, tickets));
                return JsonResponse(200, Page(std::move(items), page->next_cursor));
              });
 
@@ -107,7 +108,7 @@ void RegisterTicketRoutes(Router& router, Api& api) {
              WithTicket(auth, [&](Request&, const core::Principal& who, core::TicketId id) {
                auto v = tickets.Get(who, id);
                if (!v) return ErrorResponse(v.error());
-               return JsonResponse(200, json::object{{"ticket", TicketJson(*v)}});
+               return JsonResponse(200, json::object{{"ticket", TicketJsonFor(who, *v, tickets)}});
              }));
 
   router.Add(Method::kGet, "/api/v1/tickets/{id}/messages", Execution::kInline,
@@ -154,7 +155,7 @@ void RegisterTicketRoutes(Router& router, Api& api) {
              WithTicket(auth, [&](Request&, const core::Principal& who, core::TicketId id) {
                auto v = tickets.Close(who, id);
                if (!v) return ErrorResponse(v.error());
-               return JsonResponse(200, json::object{{"ticket", TicketJson(*v)}});
+               return JsonResponse(200, json::object{{"ticket", TicketJsonFor(who, *v, tickets)}});
              }));
 }
 

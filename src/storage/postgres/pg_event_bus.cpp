@@ -53,7 +53,7 @@ bool PgEventBus::Decode(std::string_view s, core::TicketEvent& e) {
     parts.push_back(v);
     s = comma == std::string_view::npos ? std::string_view() : s.substr(comma + 1);
   }
-  if (parts.size() != 5 || parts[0] < 0 || parts[0] > 2) return false;
+  if (parts.size() != 5 || parts[0] < 0 || parts[0] > core::TicketEvent::kLastKind) return false;
   e.kind = static_cast<core::TicketEvent::Kind>(parts[0]);
   e.ticket_id = parts[1];
   e.account_id = parts[2];

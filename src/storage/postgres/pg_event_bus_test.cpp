@@ -11,12 +11,11 @@ namespace textura::storage {
 namespace {
 
 TEST(PgEventBusCodec, RoundTripsEveryKind) {
-  for (auto kind : {core::TicketEvent::Kind::kMessageCreated, core::TicketEvent::Kind::kUpdated,
-                    core::TicketEvent::Kind::kRead}) {
-    core::TicketEvent in{kind, 42, 7,
-                         kind == core::TicketEvent::Kind::kMessageCreated
-                             ? std::optional<core::MessageId>(9)
-                             : std::nullopt,
+  using Kind = core::TicketEvent::Kind;
+  for (auto kind : {Kind::kMessageCreated, Kind::kUpdated, Kind::kRead, Kind::kNoteCreated,
+                    Kind::kStaffUpdated, Kind::kSlaBreached, Kind::kPresence}) {
+    const bool carries_id = kind == Kind::kMessageCreated || kind == Kind::kNoteCreated;
+    core::TicketEvent in{kind, 42, 7, carries_id ? std::optional<core::MessageId>(9) : std::nullopt,
                          3};
     core::TicketEvent out;
     ASSERT_TRUE(PgEventBus::Decode(PgEventBus::Encode(in), out));

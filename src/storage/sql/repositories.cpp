@@ -2,6 +2,7 @@
 
 #include "storage/sql/attachment_repository.h"
 #include "storage/sql/chat_repository.h"
+#include "storage/sql/console_repository.h"
 #include "storage/sql/employee_repositories.h"
 #include "storage/sql/identity_repositories.h"
 #include "storage/sql/support_admin_repository.h"
@@ -21,7 +22,8 @@ struct SqlRepositories::Impl {
         employees(conn),
         knowledge(conn),
         chats(conn),
-        ledger(conn) {}
+        ledger(conn),
+        console(conn) {}
   SqlAccountRepository accounts;
   SqlUserRepository users;
   SqlSessionRepository sessions;
@@ -33,6 +35,7 @@ struct SqlRepositories::Impl {
   SqlKnowledgeRepository knowledge;
   SqlChatRepository chats;
   SqlLedgerRepository ledger;
+  SqlConsoleRepository console;
 };
 
 SqlRepositories::SqlRepositories(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
@@ -52,6 +55,9 @@ core::TicketRepository& SqlRepositories::tickets() {
 }
 core::AttachmentRepository& SqlRepositories::attachments() {
   return impl_->attachments;
+}
+core::ConsoleRepository& SqlRepositories::console() {
+  return impl_->console;
 }
 
 core::AuditRepository& SqlRepositories::audit() {

@@ -26,6 +26,7 @@ class SqlRepositories final : public core::Repositories {
   core::KnowledgeRepository& knowledge() override;
   core::ChatRepository& chats() override;
   core::LedgerRepository& ledger() override;
+  core::ConsoleRepository& console() override;
 
  private:
   struct Impl;

@@ -21,12 +21,16 @@ namespace {
   "t.reply_due_at"
 constexpr int kTicketColumns = 19;
 
-// A view adds the account name and what the reader has seen of each side.
-#define TEXTURA_VIEW_COLUMNS \
-  TEXTURA_TICKET_COLUMNS ", a.name, COALESCE(r.seen_customer, 0), COALESCE(r.seen_team, 0)"
-#define TEXTURA_VIEW_FROM                                  \
-  " FROM tickets t JOIN accounts a ON a.id = t.account_id" \
-  " LEFT JOIN ticket_reads r ON r.ticket_id = t.id AND r.user_id = $1"
+// A view adds the account name, what the reader has seen of each side and, for
+// staff, the assignee and the number of internal notes.
+#define TEXTURA_VIEW_COLUMNS                                          \
+  TEXTURA_TICKET_COLUMNS                                              \
+  ", a.name, COALESCE(r.seen_customer, 0), COALESCE(r.seen_team, 0)," \
+  " t.assignee_id, asg.name, t.note_count"
+#define TEXTURA_VIEW_FROM                                              \
+  " FROM tickets t JOIN accounts a ON a.id = t.account_id"             \
+  " LEFT JOIN ticket_reads r ON r.ticket_id = t.id AND r.user_id = $1" \
+  " LEFT JOIN users asg ON asg.id = t.assignee_id"
 
 constexpr std::string_view kInsert =
     "INSERT INTO tickets (account_id, created_by, title, title_folded, status, category,"
@@ -46,8 +50,21 @@ constexpr std::string_view kView =
     "SELECT " TEXTURA_VIEW_COLUMNS TEXTURA_VIEW_FROM " WHERE t.id = $2";
 
 constexpr std::string_view kInsertMessage =
-    "INSERT INTO ticket_messages (ticket_id, author_id, side, body, created_at)"
-    " VALUES ($1, $2, $3, $4, $5) RETURNING id";
+    "INSERT INTO ticket_messages (ticket_id, author_id, side, body, body_folded, created_at)"
+    " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+constexpr std::string_view kInsertMessageFts =
+    "INSERT INTO ticket_messages_fts (rowid, body_folded) VALUES ($1, $2)";
+constexpr std::string_view kSetAssignee = "UPDATE tickets SET assignee_id = $2 WHERE id = $1";
+constexpr std::string_view kRecentOfAccount =
+    "SELECT " TEXTURA_VIEW_COLUMNS TEXTURA_VIEW_FROM
+    " WHERE t.account_id = $2 ORDER BY t.last_message_at DESC, t.id DESC LIMIT $3";
+constexpr std::string_view kCountQueue =
+    "SELECT COUNT(*),"
+    " COALESCE(SUM(CASE WHEN reply_due_at < $2 THEN 1 ELSE 0 END), 0),"
+    " COALESCE(SUM(CASE WHEN reply_due_at < $3 THEN 1 ELSE 0 END), 0),"
+    " COALESCE(SUM(CASE WHEN assignee_id = $1 THEN 1 ELSE 0 END), 0),"
+    " COALESCE(SUM(CASE WHEN assignee_id IS NULL THEN 1 ELSE 0 END), 0)"
+    " FROM tickets WHERE awaiting = 'team'";
 #define TEXTURA_MESSAGE_SELECT                                                  \
   "SELECT m.id, m.ticket_id, m.author_id, u.name, m.side, m.body, m.created_at" \
   " FROM ticket_messages m JOIN users u ON u.id = m.author_id"
@@ -113,6 +130,9 @@ core::TicketView ViewFrom(const Row& r, Side reader_side) {
   // ticket's count consistent with the staff unread_total (tickets awaiting the team).
   if (reader_side == Side::kTeam && v.ticket.awaiting != Side::kTeam) unread = 0;
   v.unread_count = unread > 0 ? unread : 0;
+  v.assignee_id = OptionalIntAt(r, kTicketColumns + 3);
+  if (!r.IsNull(kTicketColumns + 4)) v.assignee_name = TextAt(r, kTicketColumns + 4);
+  v.note_count = static_cast<int>(r.Int(kTicketColumns + 5));
   return v;
 }
 
@@ -252,10 +272,12 @@ std::vector<core::TicketView> SqlTicketRepository::List(const core::TicketQuery&
 }
 
 core::support::SupportMessage SqlTicketRepository::InsertMessage(core::support::SupportMessage m) {
-  conn_.Run(
-      kInsertMessage,
-      {m.ticket_id, m.author_id, core::support::ToString(m.side), m.body, Micros(m.created_at)},
-      [&](const Row& r) { m.id = r.Int(0); });
+  const std::string folded = core::support::FoldCase(m.body);
+  conn_.Run(kInsertMessage,
+            {m.ticket_id, m.author_id, core::support::ToString(m.side), m.body, folded,
+             Micros(m.created_at)},
+            [&](const Row& r) { m.id = r.Int(0); });
+  if (conn_.dialect() == Dialect::kSqlite) conn_.Run(kInsertMessageFts, {m.id, folded});
   return m;
 }
 
@@ -312,6 +334,105 @@ std::vector<core::TicketId> SqlTicketRepository::Existing(std::span<const core::
       if (!account || r.Int(0) == *account) out.push_back(id);
     });
   }
+  return out;
+}
+
+std::vector<core::TicketView> SqlTicketRepository::Queue(const core::QueueQuery& q,
+                                                         core::UserId reader) {
+  // Constant fragments only, as in List.
+  std::string sql = "SELECT " TEXTURA_VIEW_COLUMNS TEXTURA_VIEW_FROM " WHERE 1 = 1";
+  std::vector<SqlValue> args{reader};
+  std::string status, category, pattern;
+  auto param = [&](SqlValue v) {
+    args.push_back(v);
+    return "$" + std::to_string(args.size());
+  };
+  if (q.status) {
+    status = core::support::ToString(*q.status);
+    sql += " AND t.status = " + param(std::string_view(status));
+  }
+  if (q.needs_reply) sql += " AND t.awaiting = 'team'";
+  if (q.due_before) sql += " AND t.reply_due_at < " + param(Micros(*q.due_before));
+  if (q.category) {
+    category = core::support::ToString(*q.category);
+    sql += " AND t.category = " + param(std::string_view(category));
+  }
+  if (q.account_id) sql += " AND t.account_id = " + param(*q.account_id);
+  if (q.assignee == core::QueueQuery::Assignee::kUser) {
+    sql += " AND t.assignee_id = " + param(q.assignee_id);
+  } else if (q.assignee == core::QueueQuery::Assignee::kNone) {
+    sql += " AND t.assignee_id IS NULL";
+  }
+  if (!q.folded_search.empty()) {
+    // The title or any message's text (notes are not messages and are not searched).
+    if (conn_.dialect() == Dialect::kPostgres) {
+      pattern = LikePattern(q.folded_search);
+      const std::string p = param(std::string_view(pattern));
+      sql += " AND (t.title_folded LIKE " + p +
+             " ESCAPE '\\' OR t.id IN (SELECT m.ticket_id FROM ticket_messages m"
+             " WHERE m.body_folded LIKE " +
+             p + " ESCAPE '\\'))";
+    } else if (core::CodePointCount(q.folded_search) >= kMinTrigramChars) {
+      pattern = FtsPhrase(q.folded_search);
+      const std::string p = param(std::string_view(pattern));
+      sql += " AND (t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH " + p +
+             ") OR t.id IN (SELECT m.ticket_id FROM ticket_messages m WHERE m.id IN"
+             " (SELECT rowid FROM ticket_messages_fts WHERE ticket_messages_fts MATCH " +
+             p + ")))";
+    } else {
+      const std::string p = param(std::string_view(q.folded_search));
+      sql += " AND (instr(t.title_folded, " + p +
+             ") > 0 OR EXISTS (SELECT 1 FROM ticket_messages m WHERE m.ticket_id = t.id"
+             " AND instr(m.body_folded, " +
+             p + ") > 0))";
+    }
+  }
+  if (q.after) {
+    const std::string at = param(Micros(q.after->last_message_at));
+    const std::string id = param(q.after->id);
+    const std::string later_activity = "(t.last_message_at < " + at +
+                                       " OR (t.last_message_at = " + at + " AND t.id < " + id +
+                                       "))";
+    if (q.after->reply_due_at) {
+      const std::string due = param(Micros(*q.after->reply_due_at));
+      sql += " AND (t.reply_due_at IS NULL OR t.reply_due_at > " + due +
+             " OR (t.reply_due_at = " + due + " AND " + later_activity + "))";
+    } else {
+      sql += " AND t.reply_due_at IS NULL AND " + later_activity;
+    }
+  }
+  sql +=
+      " ORDER BY CASE WHEN t.reply_due_at IS NULL THEN 1 ELSE 0 END, t.reply_due_at,"
+      " t.last_message_at DESC, t.id DESC LIMIT " +
+      param(static_cast<std::int64_t>(q.limit + 1));
+
+  std::vector<core::TicketView> out;
+  conn_.RunArgs(sql, args, [&](const Row& r) { out.push_back(ViewFrom(r, Side::kTeam)); });
+  return out;
+}
+
+core::QueueCounts SqlTicketRepository::CountQueue(core::UserId me, core::Time now,
+                                                  core::Time end_of_today) {
+  core::QueueCounts c;
+  conn_.Run(kCountQueue, {me, Micros(now), Micros(end_of_today)}, [&](const Row& r) {
+    c.needs_reply = static_cast<int>(r.Int(0));
+    c.overdue = static_cast<int>(r.Int(1));
+    c.due_today = static_cast<int>(r.Int(2));
+    c.mine = static_cast<int>(r.Int(3));
+    c.unassigned = static_cast<int>(r.Int(4));
+  });
+  return c;
+}
+
+void SqlTicketRepository::SetAssignee(core::TicketId ticket, std::optional<core::UserId> assignee) {
+  conn_.Run(kSetAssignee, {ticket, Nullable(assignee)});
+}
+
+std::vector<core::TicketView> SqlTicketRepository::RecentOfAccount(core::AccountId account,
+                                                                   core::UserId reader, int limit) {
+  std::vector<core::TicketView> out;
+  conn_.Run(kRecentOfAccount, {reader, account, static_cast<std::int64_t>(limit)},
+            [&](const Row& r) { out.push_back(ViewFrom(r, Side::kTeam)); });
   return out;
 }
 

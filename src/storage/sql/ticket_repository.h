@@ -26,6 +26,11 @@ class SqlTicketRepository final : public core::TicketRepository {
   int UnreadTotal(core::UserId reader, core::support::Side reader_side,
                   std::optional<core::AccountId> account) override;
   core::TicketCounts Counts(std::optional<core::AccountId> account) override;
+  std::vector<core::TicketView> Queue(const core::QueueQuery& query, core::UserId reader) override;
+  core::QueueCounts CountQueue(core::UserId me, core::Time now, core::Time end_of_today) override;
+  void SetAssignee(core::TicketId ticket, std::optional<core::UserId> assignee) override;
+  std::vector<core::TicketView> RecentOfAccount(core::AccountId account, core::UserId reader,
+                                                int limit) override;
   std::vector<core::TicketId> Existing(std::span<const core::TicketId> ids,
                                        std::optional<core::AccountId> account) override;
 

@@ -42,11 +42,11 @@ describe('redirects', () => {
     expect(app.currentPath()).toBe('/employees');
   });
 
-  it('opens the support queue as the staff home page', async () => {
+  it('opens the console queue as the staff home page', async () => {
     installFakeApi({ 'GET /api/v1/me': { status: 200, body: staffSession() } });
     const app = renderApp('/');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Support queue' })).toBeInTheDocument();
-    expect(app.currentPath()).toBe('/support');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Queue' })).toBeInTheDocument();
+    expect(app.currentPath()).toBe('/console/queue');
   });
 
   it('shows a 404 page for an unknown address', async () => {

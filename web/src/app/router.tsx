@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { paths } from '@/config/paths';
 import { GuestOnly } from '@/features/auth/components/guest-only';
@@ -15,6 +15,13 @@ import {
   EmployeesRoute,
   NewEmployeeRoute,
 } from './routes/app/employees';
+import {
+  CannedRepliesRoute,
+  ConsoleRoute,
+  ConsoleTicketRoute,
+  MyTicketsRoute,
+  QueueRoute,
+} from './routes/app/console';
 import { FinanceRoute } from './routes/app/finance';
 import { HomeRedirect } from './routes/app/home-redirect';
 import { SettingsRoute } from './routes/app/settings';
@@ -73,6 +80,17 @@ export const routes: RouteObject[] = [
                 ],
               },
               { path: paths.settings, element: <SettingsRoute /> },
+              {
+                path: '/console',
+                element: <ConsoleRoute />,
+                children: [
+                  { index: true, element: <Navigate to={paths.consoleQueue} replace /> },
+                  { path: 'queue', element: <QueueRoute /> },
+                  { path: 'mine', element: <MyTicketsRoute /> },
+                  { path: 'canned-replies', element: <CannedRepliesRoute /> },
+                  { path: 'tickets/:ticketId', element: <ConsoleTicketRoute /> },
+                ],
+              },
             ],
           },
         ],

@@ -1,6 +1,17 @@
 import { paths } from '@/config/paths';
 
-export type NavIcon = 'employees' | 'chats' | 'channels' | 'finance' | 'support' | 'settings' | 'reports' | 'admin';
+export type NavIcon =
+  | 'employees'
+  | 'chats'
+  | 'channels'
+  | 'finance'
+  | 'support'
+  | 'settings'
+  | 'queue'
+  | 'mine'
+  | 'canned'
+  | 'reports'
+  | 'admin';
 
 export interface NavItem {
   to: string;
@@ -25,8 +36,13 @@ const CUSTOMER_NAV: readonly NavItem[] = [
   SETTINGS,
 ];
 
+// The console first; the admin screens (SLA settings, reports, staff, audit
+// log) go after "Canned replies".
 const STAFF_NAV: readonly NavItem[] = [
-  { to: paths.support, label: 'Support queue', icon: 'support', showsUnread: true },
+  { to: paths.consoleQueue, label: 'Queue', icon: 'queue', showsUnread: true },
+  { to: paths.consoleMine, label: 'My tickets', icon: 'mine' },
+  { to: paths.consoleCanned, label: 'Canned replies', icon: 'canned' },
+  { to: paths.support, label: 'All tickets', icon: 'support' },
   EMPLOYEES,
   CHATS,
   CHANNELS,
@@ -41,9 +57,14 @@ const ADMIN_NAV: readonly NavItem[] = [
   { to: paths.adminAudit, label: 'Audit log', icon: 'admin' },
 ];
 
-/** The support team works from its queue, so staff see it first; admins also manage. */
+/** The support team works from its console, so staff see it first; admins also manage. */
 export function navItemsFor(isStaff: boolean, isAdmin = false): readonly NavItem[] {
   if (!isStaff) return CUSTOMER_NAV;
-  const [queue, ...rest] = STAFF_NAV;
-  return [queue!, REPORTS, ...(isAdmin ? ADMIN_NAV : []), ...rest];
+  const canned = STAFF_NAV.findIndex((item) => item.icon === 'canned');
+  return [
+    ...STAFF_NAV.slice(0, canned + 1),
+    REPORTS,
+    ...(isAdmin ? ADMIN_NAV : []),
+    ...STAFF_NAV.slice(canned + 1),
+  ];
 }

@@ -436,7 +436,7 @@ describe('Support for staff', () => {
   it('shows every account’s tickets with the account name and no New ticket button', async () => {
     staffApi();
     renderApp('/support');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Support queue' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'All tickets' })).toBeInTheDocument();
     expect(await waitFor(() => ticketLink('Booking link not working'))).toHaveTextContent('Acme Hotels');
     expect(screen.queryByRole('link', { name: 'New ticket' })).not.toBeInTheDocument();
     expect(screen.getByText('Pick a ticket')).toBeInTheDocument();

@@ -1,5 +1,6 @@
 // The ticket and message shapes of the API contract (docs: API.md, "Support tickets").
 import { z } from 'zod';
+import { attachmentSchema, type Attachment } from '@/lib/attachments/attachment-schema';
 
 export const ticketStatusSchema = z.enum(['on_customer', 'done']);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
@@ -28,16 +29,7 @@ export const ticketSchema = z.object({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
-export const attachmentSchema = z.object({
-  id: z.number().int(),
-  filename: z.string(),
-  content_type: z.string(),
-  size: z.number().int().nonnegative(),
-  is_image: z.boolean(),
-  url: z.string(),
-  thumbnail_url: z.string().nullable().optional(),
-});
-export type Attachment = z.infer<typeof attachmentSchema>;
+export { attachmentSchema, type Attachment };
 
 export const messageSchema = z.object({
   id: z.number().int(),

@@ -3,11 +3,11 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { isApiError } from '@/lib/api-client';
 import { usePostMessage } from '../api/post-message';
-import { useAttachmentQueue } from '../hooks/use-attachment-queue';
-import { LIMITS_TEXT } from '../utils/attachment-queue';
+import { useAttachmentQueue } from '@/hooks/use-attachment-queue';
+import { LIMITS_TEXT } from '@/lib/attachments/attachment-queue';
 import { BODY_MAX_LENGTH } from '../utils/new-ticket-validation';
 import { isSendShortcut, sendShortcutLabel } from '../utils/send-shortcut';
-import { AttachButton, AttachmentChips, DropOverlay } from './attachment-tray';
+import { AttachButton, AttachmentChips, DropOverlay } from '@/components/attachments/attachment-tray';
 import styles from './composer.module.css';
 
 export interface ComposerProps {

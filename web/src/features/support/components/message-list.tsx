@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Message } from '../api/ticket-schemas';
 import { formatFullTime, formatMessageTime } from '../utils/format-time';
-import { MessageAttachments } from './message-attachments';
+import { MessageAttachments } from '@/components/attachments/message-attachments';
 import { MessageBody } from './message-body';
 import styles from './message-list.module.css';
 

@@ -9,8 +9,8 @@ import { isApiError } from '@/lib/api-client';
 import { useCreateTicket } from '../api/create-ticket';
 import { useEmployees } from '../api/get-employees';
 import type { RequestType } from '../api/ticket-schemas';
-import { useAttachmentQueue } from '../hooks/use-attachment-queue';
-import { LIMITS_TEXT } from '../utils/attachment-queue';
+import { useAttachmentQueue } from '@/hooks/use-attachment-queue';
+import { LIMITS_TEXT } from '@/lib/attachments/attachment-queue';
 import type { NewTicketPrefill } from '../utils/follow-up';
 import {
   SERVER_FIELDS,
@@ -20,7 +20,7 @@ import {
   type NewTicketValues,
 } from '../utils/new-ticket-validation';
 import { isSendShortcut } from '../utils/send-shortcut';
-import { AttachButton, AttachmentChips, DropOverlay } from './attachment-tray';
+import { AttachButton, AttachmentChips, DropOverlay } from '@/components/attachments/attachment-tray';
 import { RequestTypeField } from './request-type-field';
 import styles from './new-ticket-form.module.css';
 

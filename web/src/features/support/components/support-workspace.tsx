@@ -28,7 +28,7 @@ export interface SupportWorkspaceProps {
 
 /** The Support section: tickets on the left, the open ticket's chat on the right. */
 export function SupportWorkspace({ viewer, view, selectedTicketId, children, paneKey }: SupportWorkspaceProps) {
-  const title = viewer.isStaff ? 'Support queue' : 'Support';
+  const title = viewer.isStaff ? 'All tickets' : 'Support';
   useDocumentTitle(title);
   return (
     <div className={styles.page} data-view={view}>

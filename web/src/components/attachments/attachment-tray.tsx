@@ -1,7 +1,7 @@
 import { useId, useRef } from 'react';
-import type { AttachmentQueue } from '../hooks/use-attachment-queue';
-import { LIMITS_TEXT } from '../utils/attachment-queue';
-import { formatSize } from '../utils/format-size';
+import type { AttachmentQueue } from '@/hooks/use-attachment-queue';
+import { LIMITS_TEXT } from '@/lib/attachments/attachment-queue';
+import { formatSize } from '@/lib/attachments/format-size';
 import styles from './attachment-tray.module.css';
 
 export interface AttachButtonProps {

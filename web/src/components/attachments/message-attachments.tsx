@@ -1,6 +1,6 @@
-import type { Attachment } from '../api/ticket-schemas';
-import { fileTypeLabel, formatSize } from '../utils/format-size';
-import styles from './message-list.module.css';
+import type { Attachment } from '@/lib/attachments/attachment-schema';
+import { fileTypeLabel, formatSize } from '@/lib/attachments/format-size';
+import styles from './message-attachments.module.css';
 
 /**
  * A message's files: images as thumbnails that open full size in a new tab,

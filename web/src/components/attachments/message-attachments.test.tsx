@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Attachment } from '../api/ticket-schemas';
+import type { Attachment } from '@/lib/attachments/attachment-schema';
 import { MessageAttachments } from './message-attachments';
 
 const image: Attachment = {

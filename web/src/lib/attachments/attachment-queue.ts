@@ -2,7 +2,7 @@
 // add, each file's upload progress or error, and the ids a message sends.
 // Pure state transitions; use-attachment-queue.ts runs the uploads.
 import { isApiError } from '@/lib/api-client';
-import type { Attachment } from '../api/ticket-schemas';
+import type { Attachment } from './attachment-schema';
 import { formatSize } from './format-size';
 
 export const MAX_FILES = 10;

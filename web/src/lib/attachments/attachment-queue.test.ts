@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-client';
-import type { Attachment } from '../api/ticket-schemas';
+import type { Attachment } from './attachment-schema';
 import {
   MAX_FILE_BYTES,
   MAX_FILES,

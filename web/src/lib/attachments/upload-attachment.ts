@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { API_BASE } from '@/config/api';
 import { apiErrorFrom, getCsrfToken, networkError } from '@/lib/api-client';
-import { attachmentSchema, type Attachment } from './ticket-schemas';
+import { attachmentSchema, type Attachment } from './attachment-schema';
 
 const uploadedSchema = z.object({ attachment: attachmentSchema });
 

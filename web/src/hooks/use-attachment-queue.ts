@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
-import { uploadAttachment } from '../api/upload-attachment';
+import { uploadAttachment } from '@/lib/attachments/upload-attachment';
 import {
   admitFiles,
   attachmentIds,
@@ -8,7 +8,7 @@ import {
   isUploading,
   queueReducer,
   type QueuedFile,
-} from '../utils/attachment-queue';
+} from '@/lib/attachments/attachment-queue';
 
 let nextKey = 0;
 const makeKey = () => `file-${++nextKey}`;
