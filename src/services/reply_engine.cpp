@@ -44,6 +44,10 @@ ChatMessage SystemMessage(const Chat& chat, std::string text, core::Time now) {
   return m;
 }
 
+bool Blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
 core::ChatTurn::Author TurnAuthor(AuthorKind k) {
   if (k == AuthorKind::kEmployee) return core::ChatTurn::Author::kEmployee;
   if (k == AuthorKind::kOperator) return core::ChatTurn::Author::kOperator;
@@ -214,6 +218,18 @@ void ReplyEngine::Generate(core::ChatId chat_id) {
       return core::OkStatus();
     }
     const core::Reply& reply = *outcome.reply;
+    if (reply.handoff_reason && Blank(reply.text)) {
+      // An LLM may call the handoff tool without a word: an empty AI message would be
+      // an empty bubble (and a zero charge); the chat says what happened instead.
+      stored = repos.chats().InsertMessage(SystemMessage(
+          *chat, "The AI employee passed the chat to a person: " + *reply.handoff_reason, now));
+      chat->message_count += 1;
+      chat->last_message_at = now;
+      chat->needs_human = true;
+      chat->handoff_reason = reply.handoff_reason->substr(0, 1000);
+      repos.chats().Update(*chat);
+      return core::OkStatus();
+    }
     const std::string model = reply.model.empty() ? employee->model : reply.model;
     const core::Model* priced = catalog_.Find(model);
     if (!priced) priced = catalog_.Find(employee->model);

@@ -129,5 +129,21 @@ TEST_F(ReplyEngineTest, AHandoffFlagsTheChatAndStopsLaterReplies) {
   EXPECT_EQ(messages.back().author, core::AuthorKind::kClient);
 }
 
+TEST_F(ReplyEngineTest, AHandoffWithoutTextIsASystemMessageAndIsNotCharged) {
+  responder_.outcome.reply = core::Reply{" \n", "wants a refund", "big"};
+  const auto messages = Ask("refund please");
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[1].author, core::AuthorKind::kSystem);
+  EXPECT_EQ(messages[1].text, "The AI employee passed the chat to a person: wants a refund");
+  EXPECT_FALSE(messages[1].cost_minor);
+  EXPECT_EQ(Balance(), 10000);
+  const auto chat = chats_.Get(anna_, chat_);
+  EXPECT_TRUE(chat->needs_human);
+  EXPECT_EQ(chat->handoff_reason, "wants a refund");
+  BillingService billing(*db_, clock_);
+  EXPECT_EQ(billing.Ledger(anna_, std::string("100"), std::nullopt)->items.size(),
+            1u);  // the signup credit
+}
+
 }  // namespace
 }  // namespace textura::services

@@ -11,7 +11,10 @@
 //   POST /_fake/script          {"responses":[behaviour, …]} queued: each next completion
 //                               request takes one (before any directive)
 //   GET  /_fake/requests        every completion request received: {method, path,
-//                               authorization, body}; DELETE clears them and the script
+//                               authorization, body, done_at}; DELETE clears them and the
+//                               script. done_at: when `data: [DONE]` was flushed to the
+//                               socket (performance.timeOrigin + performance.now(), ms),
+//                               else null; startFakeLlm({onDone}) is called at that moment
 // Behaviour comes from the queue, else from directives in the last user message:
 //   [[fake:text Some reply]]                   reply with this text
 //   [[fake:tool NAME {"json":"args"}]]         call a tool (arguments streamed in pieces)
@@ -118,14 +121,14 @@ function estimateTokens(text) {
   return Math.max(1, Math.ceil(Buffer.byteLength(text) / 4));
 }
 
-export async function startFakeLlm({ port = 0, host = '127.0.0.1', apiKey = 'fake-key' } = {}) {
+export async function startFakeLlm({ port = 0, host = '127.0.0.1', apiKey = 'fake-key', onDone } = {}) {
   const script = [];
   const requests = [];
   const failures = new Map();
   const sockets = new Set();
   let completionId = 0;
 
-  async function complete(req, res, body) {
+  async function complete(req, res, body, logged) {
     const userText = lastUserText(body);
     const behaviour = script.length > 0 ? script.shift() : parseDirectives(userText);
     const model = typeof body.model === 'string' ? body.model : 'fake-model';
@@ -239,6 +242,8 @@ export async function startFakeLlm({ port = 0, host = '127.0.0.1', apiKey = 'fak
         usage: { prompt_tokens: promptTokens, completion_tokens: pieces.length, total_tokens: promptTokens + pieces.length } }));
     }
     await send(event('[DONE]'));
+    logged.done_at = performance.timeOrigin + performance.now();
+    onDone?.(performance.now(), logged);
     res.end();
   }
 
@@ -277,7 +282,8 @@ export async function startFakeLlm({ port = 0, host = '127.0.0.1', apiKey = 'fak
     let body = null;
     try { body = JSON.parse(raw); } catch { /* logged as null, answered below */ }
     const authorization = req.headers.authorization ?? null;
-    requests.push({ method: req.method, path: url.pathname, authorization, accept: req.headers.accept ?? null, body });
+    const logged = { method: req.method, path: url.pathname, authorization, accept: req.headers.accept ?? null, body, done_at: null };
+    requests.push(logged);
     if (requests.length > 1000) requests.shift();
 
     if (apiKey && authorization !== `Bearer ${apiKey}`) {
@@ -288,7 +294,7 @@ export async function startFakeLlm({ port = 0, host = '127.0.0.1', apiKey = 'fak
     if (!body || typeof body.model !== 'string' || !Array.isArray(body.messages) || body.messages.length === 0) {
       return json(400, { error: { message: 'model and messages are required', type: 'invalid_request_error', param: null, code: null } });
     }
-    return complete(req, res, body);
+    return complete(req, res, body, logged);
   }
 
   const server = http.createServer((req, res) => {

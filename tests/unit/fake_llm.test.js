@@ -111,6 +111,8 @@ describe('fake LLM server', () => {
     assert.equal(log.items.length, 1);
     assert.equal(log.items[0].authorization, `Bearer ${KEY}`);
     assert.equal(log.items[0].body.messages[1].content, 'ignored [[fake:error 500]]');
+    const now = performance.timeOrigin + performance.now();
+    assert.ok(log.items[0].done_at > now - 10_000 && log.items[0].done_at <= now, 'when [DONE] was written');
   });
 
   test('crlf, keepalive and garbage shape the stream', async () => {
