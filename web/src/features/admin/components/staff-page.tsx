@@ -36,7 +36,7 @@ export function StaffPage({ selfId }: { selfId: number }) {
       <div className={styles.stack}>
         <Card title="New staff user">
           <form className={styles.stack} onSubmit={submit} aria-label="New staff user">
-            <div className={styles.row}>
+            <div className={styles.formGrid}>
               <TextField label="Name" value={form.name} required error={fieldError('name')}
                 onChange={(e) => setForm({ ...form, name: e.target.value })} />
               <TextField label="Email" type="email" value={form.email} required error={fieldError('email')}
@@ -52,6 +52,8 @@ export function StaffPage({ selfId }: { selfId: number }) {
                   <option value="admin">Admin</option>
                 </select>
               </label>
+            </div>
+            <div className={styles.row}>
               <Button type="submit" loading={create.isPending}>Create user</Button>
             </div>
             {create.isError && !fieldError('name') && !fieldError('email') && !fieldError('password') ? (
