@@ -18,6 +18,7 @@ function ReportView({ from, to, group }: { from: string; to: string; group: Repo
   if (report.isError) return <QueryError title="Could not load the report" error={report.error} onRetry={() => void report.refetch()} />;
   if (!report.data) return <p className={styles.muted}>Loading…</p>;
   const rows = report.data.rows;
+  const groupLabel = GROUPS.find((g) => g.value === group)?.label ?? '';
   const scale = chartScale(Math.max(0, ...rows.flatMap((r) => [r.first_response.median_seconds ?? 0, r.resolution.median_seconds ?? 0])));
   const firstName = `First response (${scale.unit})`;
   const resolutionName = `Resolution (${scale.unit})`;
@@ -48,10 +49,10 @@ function ReportView({ from, to, group }: { from: string; to: string; group: Repo
       </Card>
       <Card title="Figures">
         <div className={styles.tableWrap}>
-          <table className={styles.table}>
+          <table className={`${styles.table} ${styles.stackedTable}`}>
             <thead>
               <tr>
-                <th>{GROUPS.find((g) => g.value === group)?.label}</th><th>Tickets</th>
+                <th>{groupLabel}</th><th>Tickets</th>
                 <th>First response <span className={styles.sub}>median / average</span></th>
                 <th>Resolution <span className={styles.sub}>median / average</span></th>
                 <th>Targets met</th>
@@ -60,11 +61,17 @@ function ReportView({ from, to, group }: { from: string; to: string; group: Repo
             <tbody>
               {[...rows, report.data.total].map((r) => (
                 <tr key={r.key}>
-                  <td>{r.key === 'total' ? <strong>{r.label}</strong> : r.label}</td>
-                  <td>{r.tickets}</td>
-                  <td>{formatDuration(r.first_response.median_seconds)} / {formatDuration(r.first_response.average_seconds)}</td>
-                  <td>{formatDuration(r.resolution.median_seconds)} / {formatDuration(r.resolution.average_seconds)}</td>
-                  <td>{formatShare(r.sla.share)} <span className={styles.nowrap}>({r.sla.met} of {r.sla.measured})</span></td>
+                  <td data-label={groupLabel}>{r.key === 'total' ? <strong>{r.label}</strong> : r.label}</td>
+                  <td data-label="Tickets">{r.tickets}</td>
+                  <td data-label="First response">
+                    {`${formatDuration(r.first_response.median_seconds)} / ${formatDuration(r.first_response.average_seconds)}`}
+                  </td>
+                  <td data-label="Resolution">
+                    {`${formatDuration(r.resolution.median_seconds)} / ${formatDuration(r.resolution.average_seconds)}`}
+                  </td>
+                  <td data-label="Targets met">
+                    <span>{formatShare(r.sla.share)} <span className={styles.nowrap}>({r.sla.met} of {r.sla.measured})</span></span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -80,11 +80,13 @@ function SettingsForm({ initial, saved, setSaved }: { initial: SlaSettings; save
               </label>
             </div>
           ))}
-          <label className={styles.field}>
-            Warn this many minutes before the due time
-            <input className={styles.input} type="number" min={0} max={10000} required value={warning}
-              onChange={(e) => setWarning(e.target.value)} />
-          </label>
+          <div className={styles.row}>
+            <label className={styles.field}>
+              Warn this many minutes before the due time
+              <input className={styles.input} type="number" min={0} max={10000} required value={warning}
+                onChange={(e) => setWarning(e.target.value)} />
+            </label>
+          </div>
         </div>
       </Card>
       <Card title="Business hours">
@@ -100,7 +102,7 @@ function SettingsForm({ initial, saved, setSaved }: { initial: SlaSettings; save
               return (
                 <div key={name} style={{ display: 'contents' }}>
                   <span>{name}</span>
-                  <label>
+                  <label className={styles.checkLabel}>
                     <input type="checkbox" checked={d.open} onChange={(e) => update({ open: e.target.checked })} /> Open
                   </label>
                   <input className={styles.input} aria-label={`${name} opens`} value={d.start} disabled={!d.open}
@@ -170,10 +172,10 @@ function CalendarEditor() {
             <tbody>
               {(calendar.data?.days ?? []).map((d) => (
                 <tr key={d.date}>
-                  <td>{d.date}</td>
-                  <td>{KIND_LABEL[d.kind]}</td>
+                  <td className={styles.nowrapCell}>{d.date}</td>
+                  <td className={styles.nowrapCell}>{KIND_LABEL[d.kind]}</td>
                   <td className={styles.muted}>{d.source === 'override' ? 'Override' : 'Built-in'}</td>
-                  <td>{d.note}</td>
+                  <td className={styles.wrapCell}>{d.note}</td>
                 </tr>
               ))}
             </tbody>
