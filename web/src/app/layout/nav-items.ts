@@ -68,3 +68,16 @@ export function navItemsFor(isStaff: boolean, isAdmin = false): readonly NavItem
     ...STAFF_NAV.slice(canned + 1),
   ];
 }
+
+/**
+ * The item the page at `pathname` belongs to: the longest `to` that is the path or
+ * one of its parents, so /support/reports is Reports, not also the Support queue.
+ */
+export function activeNavItem(items: readonly NavItem[], pathname: string): string | null {
+  let best: string | null = null;
+  for (const { to } of items) {
+    const matches = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+    if (matches && (best === null || to.length > best.length)) best = to;
+  }
+  return best;
+}

@@ -1,7 +1,7 @@
-import { NavLink } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { CountBadge } from '@/components/ui/count-badge';
 import { NavIcon } from './nav-icon';
-import type { NavItem } from './nav-items';
+import { activeNavItem, type NavItem } from './nav-items';
 import styles from './app-layout.module.css';
 
 export interface SidebarNavProps {
@@ -10,19 +10,22 @@ export interface SidebarNavProps {
 }
 
 export function SidebarNav({ items, unreadTotal }: SidebarNavProps) {
+  // One item is current even where sections nest (/support/reports under /support).
+  const active = activeNavItem(items, useLocation().pathname);
   return (
     <nav aria-label="Main" className={styles.nav}>
       <ul className={styles.navList}>
         {items.map((item) => (
           <li key={item.to}>
-            <NavLink
+            <Link
               to={item.to}
-              className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}
+              aria-current={item.to === active ? 'page' : undefined}
+              className={[styles.navLink, item.to === active ? styles.active : ''].join(' ')}
             >
               <NavIcon name={item.icon} />
               <span className={styles.navLabel}>{item.label}</span>
               {item.showsUnread ? <CountBadge count={unreadTotal} label="unread" /> : null}
-            </NavLink>
+            </Link>
           </li>
         ))}
       </ul>

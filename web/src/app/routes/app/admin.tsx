@@ -1,33 +1,43 @@
-import type { ReactNode } from 'react';
-import { Navigate } from 'react-router';
-import { paths } from '@/config/paths';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { FullPageSpinner } from '@/components/ui/full-page-spinner';
 import { AuditLogPage } from '@/features/admin/components/audit-log-page';
-import { ReportsPage } from '@/features/admin/components/reports-page';
+import { NoAccess } from '@/features/admin/components/no-access';
 import { SlaSettingsPage } from '@/features/admin/components/sla-settings-page';
 import { StaffPage } from '@/features/admin/components/staff-page';
 import { isStaffRole } from '@/features/auth/api/session';
 import { useSession } from '@/features/auth/hooks/use-session';
 
-function OnlyFor({ admin, children }: { admin: boolean; children: ReactNode }) {
+// recharts is most of the reports page's weight and only staff open it, so it
+// comes in its own chunk when the page is first visited.
+const ReportsPage = lazy(() =>
+  import('@/features/admin/components/reports-page').then((m) => ({ default: m.ReportsPage })),
+);
+
+function OnlyFor({ admin, title, children }: { admin: boolean; title: string; children: ReactNode }) {
   const { user } = useSession();
   const allowed = admin ? user.role === 'admin' : isStaffRole(user.role);
-  return allowed ? children : <Navigate to={paths.home} replace />;
+  return allowed ? children : <NoAccess title={title} audience={admin ? 'admins' : 'the support team'} />;
 }
 
 export function SupportReportsRoute() {
-  return <OnlyFor admin={false}><ReportsPage /></OnlyFor>;
+  return (
+    <OnlyFor admin={false} title="Support reports">
+      <Suspense fallback={<FullPageSpinner label="Loading the reports" />}>
+        <ReportsPage />
+      </Suspense>
+    </OnlyFor>
+  );
 }
 
 export function AdminSlaRoute() {
-  const { user } = useSession();
-  return <OnlyFor admin={false}><SlaSettingsPage canEdit={user.role === 'admin'} /></OnlyFor>;
+  return <OnlyFor admin title="SLA settings"><SlaSettingsPage /></OnlyFor>;
 }
 
 export function AdminStaffRoute() {
   const { user } = useSession();
-  return <OnlyFor admin><StaffPage selfId={user.id} /></OnlyFor>;
+  return <OnlyFor admin title="Staff"><StaffPage selfId={user.id} /></OnlyFor>;
 }
 
 export function AdminAuditRoute() {
-  return <OnlyFor admin><AuditLogPage /></OnlyFor>;
+  return <OnlyFor admin title="Audit log"><AuditLogPage /></OnlyFor>;
 }

@@ -47,22 +47,26 @@ export function AuditLogPage() {
           {log.isError ? <QueryError title="Could not load the audit log" error={log.error} onRetry={() => void log.refetch()} /> : null}
           {log.data && log.data.items.length === 0 ? <p className={styles.muted}>No entries match.</p> : null}
           <div className={styles.tableWrap}>
-            <table className={styles.table}>
+            <table className={`${styles.table} ${styles.stackedTable}`}>
               <thead>
                 <tr><th>When</th><th>Who</th><th>Action</th><th>About</th><th>Details</th></tr>
               </thead>
               <tbody>
                 {(log.data?.items ?? []).map((e) => (
                   <tr key={e.id}>
-                    <td className={styles.muted}>{new Date(e.created_at).toLocaleString()}</td>
-                    <td>{e.actor.name}</td>
-                    <td><code>{e.action}</code></td>
-                    <td>
+                    <td data-label="When" className={styles.muted}>{new Date(e.created_at).toLocaleString()}</td>
+                    <td data-label="Who">{e.actor.name}</td>
+                    <td data-label="Action"><code>{e.action}</code></td>
+                    <td data-label="About">
                       {[e.ticket_id ? `ticket #${e.ticket_id}` : '', e.target_user_id ? `user ${e.target_user_id}` : '',
                         e.chat_id ? `chat ${e.chat_id}` : ''].filter(Boolean).join(', ') || '—'}
                     </td>
-                    <td className={styles.details}>
-                      {Object.entries(e.details).map(([k, v]) => `${k}: ${v}`).join('; ')}
+                    <td data-label="Details" className={styles.details}>
+                      <div>
+                        {Object.entries(e.details).map(([k, v]) => (
+                          <div key={k}><span className={styles.detailKey}>{k}:</span> {v}</div>
+                        ))}
+                      </div>
                     </td>
                   </tr>
                 ))}

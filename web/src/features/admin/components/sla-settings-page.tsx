@@ -35,13 +35,12 @@ function daysOf(settings: SlaSettings): DayForm[] {
   });
 }
 
-function SettingsForm({ initial }: { initial: SlaSettings }) {
+function SettingsForm({ initial, saved, setSaved }: { initial: SlaSettings; saved: boolean; setSaved: (saved: boolean) => void }) {
   const save = useSaveSlaSettings();
   const [zone, setZone] = useState(initial.time_zone);
   const [days, setDays] = useState(() => daysOf(initial));
   const [targets, setTargets] = useState(initial.targets);
   const [warning, setWarning] = useState(String(initial.warning_minutes));
-  const [saved, setSaved] = useState(false);
   const problems = days.map((d) => (d.open ? hoursProblem(d.start, d.end) : null));
 
   const submit = (event: FormEvent) => {
@@ -81,11 +80,13 @@ function SettingsForm({ initial }: { initial: SlaSettings }) {
               </label>
             </div>
           ))}
-          <label className={styles.field}>
-            Warn this many minutes before the due time
-            <input className={styles.input} type="number" min={0} max={10000} required value={warning}
-              onChange={(e) => setWarning(e.target.value)} />
-          </label>
+          <div className={styles.row}>
+            <label className={styles.field}>
+              Warn this many minutes before the due time
+              <input className={styles.input} type="number" min={0} max={10000} required value={warning}
+                onChange={(e) => setWarning(e.target.value)} />
+            </label>
+          </div>
         </div>
       </Card>
       <Card title="Business hours">
@@ -101,7 +102,7 @@ function SettingsForm({ initial }: { initial: SlaSettings }) {
               return (
                 <div key={name} style={{ display: 'contents' }}>
                   <span>{name}</span>
-                  <label>
+                  <label className={styles.checkLabel}>
                     <input type="checkbox" checked={d.open} onChange={(e) => update({ open: e.target.checked })} /> Open
                   </label>
                   <input className={styles.input} aria-label={`${name} opens`} value={d.start} disabled={!d.open}
@@ -126,7 +127,7 @@ function SettingsForm({ initial }: { initial: SlaSettings }) {
 
 const KIND_LABEL: Record<CalendarDay['kind'], string> = { holiday: 'Day off', workday: 'Working day', default: 'Regular' };
 
-function CalendarEditor({ canEdit }: { canEdit: boolean }) {
+function CalendarEditor() {
   const [year, setYear] = useState(new Date().getFullYear());
   const calendar = useCalendar(year);
   const setDay = useSetCalendarDay();
@@ -136,13 +137,14 @@ function CalendarEditor({ canEdit }: { canEdit: boolean }) {
   return (
     <Card title="Holiday calendar" description="The Russian production calendar, with your overrides">
       <div className={styles.stack}>
-        <label className={styles.field}>
-          Year
-          <input className={styles.input} type="number" min={2000} max={2100} value={year}
-            onChange={(e) => setYear(Number(e.target.value) || year)} />
-        </label>
-        {canEdit ? (
-          <form className={styles.row} aria-label="Override a date"
+        <div className={styles.row}>
+          <label className={styles.field}>
+            Year
+            <input className={styles.input} type="number" min={2000} max={2100} value={year}
+              onChange={(e) => setYear(Number(e.target.value) || year)} />
+          </label>
+        </div>
+        <form className={styles.row} aria-label="Override a date"
             onSubmit={(e) => { e.preventDefault(); setDay.mutate({ date, kind, note }, { onSuccess: () => setNote('') }); }}>
             <label className={styles.field}>
               Date
@@ -161,8 +163,7 @@ function CalendarEditor({ canEdit }: { canEdit: boolean }) {
               <input className={styles.input} value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} />
             </label>
             <Button type="submit" variant="secondary" loading={setDay.isPending}>Set date</Button>
-          </form>
-        ) : null}
+        </form>
         {setDay.isError ? <p role="alert" className={styles.error}>{setDay.error.message}</p> : null}
         {calendar.isError ? <QueryError title="Could not load the calendar" error={calendar.error} onRetry={() => void calendar.refetch()} /> : null}
         <div className={styles.tableWrap}>
@@ -171,10 +172,10 @@ function CalendarEditor({ canEdit }: { canEdit: boolean }) {
             <tbody>
               {(calendar.data?.days ?? []).map((d) => (
                 <tr key={d.date}>
-                  <td>{d.date}</td>
-                  <td>{KIND_LABEL[d.kind]}</td>
+                  <td className={styles.nowrapCell}>{d.date}</td>
+                  <td className={styles.nowrapCell}>{KIND_LABEL[d.kind]}</td>
                   <td className={styles.muted}>{d.source === 'override' ? 'Override' : 'Built-in'}</td>
-                  <td>{d.note}</td>
+                  <td className={styles.wrapCell}>{d.note}</td>
                 </tr>
               ))}
             </tbody>
@@ -186,14 +187,17 @@ function CalendarEditor({ canEdit }: { canEdit: boolean }) {
 }
 
 /** /admin/sla: targets, business hours, time zone, warning window and the calendar. */
-export function SlaSettingsPage({ canEdit }: { canEdit: boolean }) {
+export function SlaSettingsPage() {
   const settings = useSlaSettings();
+  // Saving replaces the cached settings, which remounts the form (its key): the
+  // confirmation lives here so that it survives.
+  const [saved, setSaved] = useState(false);
   return (
     <Page title="SLA settings" description="Response targets and business hours; changes apply at once.">
       <div className={styles.stack}>
         {settings.isError ? <QueryError title="Could not load the settings" error={settings.error} onRetry={() => void settings.refetch()} /> : null}
-        {settings.data ? <SettingsForm key={JSON.stringify(settings.data)} initial={settings.data} /> : null}
-        <CalendarEditor canEdit={canEdit} />
+        {settings.data ? <SettingsForm key={JSON.stringify(settings.data)} initial={settings.data} saved={saved} setSaved={setSaved} /> : null}
+        <CalendarEditor />
       </div>
     </Page>
   );

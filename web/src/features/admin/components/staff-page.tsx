@@ -36,7 +36,7 @@ export function StaffPage({ selfId }: { selfId: number }) {
       <div className={styles.stack}>
         <Card title="New staff user">
           <form className={styles.stack} onSubmit={submit} aria-label="New staff user">
-            <div className={styles.row}>
+            <div className={styles.formGrid}>
               <TextField label="Name" value={form.name} required error={fieldError('name')}
                 onChange={(e) => setForm({ ...form, name: e.target.value })} />
               <TextField label="Email" type="email" value={form.email} required error={fieldError('email')}
@@ -52,6 +52,8 @@ export function StaffPage({ selfId }: { selfId: number }) {
                   <option value="admin">Admin</option>
                 </select>
               </label>
+            </div>
+            <div className={styles.row}>
               <Button type="submit" loading={create.isPending}>Create user</Button>
             </div>
             {create.isError && !fieldError('name') && !fieldError('email') && !fieldError('password') ? (
@@ -64,19 +66,19 @@ export function StaffPage({ selfId }: { selfId: number }) {
           {staff.isError ? <QueryError title="Could not load the team" error={staff.error} onRetry={() => void staff.refetch()} /> : null}
           {setActive.isError ? <p role="alert" className={styles.error}>{setActive.error.message}</p> : null}
           <div className={styles.tableWrap}>
-            <table className={styles.table}>
+            <table className={`${styles.table} ${styles.stackedTable}`}>
               <thead>
                 <tr><th>Name</th><th>Email</th><th>Role</th><th>Status</th><th>Last sign-in</th><th><span className="visually-hidden">Action</span></th></tr>
               </thead>
               <tbody>
                 {(staff.data?.items ?? []).map((u) => (
                   <tr key={u.id}>
-                    <td>{u.name}</td>
-                    <td>{u.email}</td>
-                    <td>{u.role === 'admin' ? 'Admin' : 'Staff'}</td>
-                    <td>{u.active ? 'Active' : 'Deactivated'}</td>
-                    <td className={styles.muted}>{u.last_login_at ? new Date(u.last_login_at).toLocaleString() : 'Never'}</td>
-                    <td>
+                    <td data-label="Name">{u.name}</td>
+                    <td data-label="Email">{u.email}</td>
+                    <td data-label="Role">{u.role === 'admin' ? 'Admin' : 'Staff'}</td>
+                    <td data-label="Status">{u.active ? 'Active' : 'Deactivated'}</td>
+                    <td data-label="Last sign-in" className={styles.muted}>{u.last_login_at ? new Date(u.last_login_at).toLocaleString() : 'Never'}</td>
+                    <td data-label="Action">
                       {u.id === selfId ? <span className={styles.muted}>You</span> : (
                         <Button variant="secondary" loading={setActive.isPending && setActive.variables.id === u.id}
                           aria-label={`${u.active ? 'Deactivate' : 'Activate'} ${u.name}`}

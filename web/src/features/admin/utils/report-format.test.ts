@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatShare, hoursProblem, lastDays, rangeProblem, reportCsvUrl } from './report-format';
+import { chartScale, dateIn, formatDuration, formatShare, hoursProblem, lastDays, rangeProblem, reportCsvUrl } from './report-format';
 
 describe('formatDuration', () => {
   it('shows the two largest units', () => {
@@ -23,7 +23,15 @@ describe('formatShare', () => {
 
 describe('ranges', () => {
   it('takes the last days inclusive', () => {
-    expect(lastDays(new Date('2026-03-31T12:00:00Z'), 30)).toEqual({ from: '2026-03-02', to: '2026-03-31' });
+    expect(lastDays('2026-03-31', 30)).toEqual({ from: '2026-03-02', to: '2026-03-31' });
+    expect(lastDays('2026-03-01', 2)).toEqual({ from: '2026-02-28', to: '2026-03-01' });
+  });
+  it('counts today on the business calendar, not in UTC', () => {
+    // 22:30 UTC is already the next day in Moscow (UTC+3): a ticket created then belongs to it.
+    const lateEvening = new Date('2026-11-23T22:30:00Z');
+    expect(dateIn(lateEvening, 'Europe/Moscow')).toBe('2026-11-24');
+    expect(dateIn(lateEvening, 'America/New_York')).toBe('2026-11-23');
+    expect(dateIn(lateEvening, 'Not/AZone')).toBe('2026-11-23');
   });
   it('explains what the server would refuse', () => {
     expect(rangeProblem('2026-01-01', '2026-01-31')).toBeNull();
@@ -46,5 +54,15 @@ describe('hoursProblem', () => {
     expect(hoursProblem('19:00', '10:00')).toMatch(/before/);
     expect(hoursProblem('10:00', '10:00')).toMatch(/before/);
     expect(hoursProblem('9:00', '19:00')).toMatch(/HH:MM/);
+  });
+});
+
+describe('chartScale', () => {
+  it('picks the unit from the longest time', () => {
+    expect(chartScale(0)).toEqual({ unit: 's', seconds: 1 });
+    expect(chartScale(119)).toEqual({ unit: 's', seconds: 1 });
+    expect(chartScale(120)).toEqual({ unit: 'min', seconds: 60 });
+    expect(chartScale(3 * 3600)).toEqual({ unit: 'h', seconds: 3600 });
+    expect(chartScale(5 * 86_400)).toEqual({ unit: 'd', seconds: 86_400 });
   });
 });

@@ -24,10 +24,20 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The last `days` days up to `today`, inclusive. */
-export function lastDays(today: Date, days: number): { from: string; to: string } {
-  const from = new Date(today.getTime() - (days - 1) * 86_400_000);
-  return { from: isoDate(from), to: isoDate(today) };
+/** YYYY-MM-DD of `now` on the calendar of `timeZone` (an IANA name); UTC when it is unknown. */
+export function dateIn(now: Date, timeZone: string): string {
+  try {
+    // en-CA writes dates as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return isoDate(now);
+  }
+}
+
+/** The last `days` days up to `today` (YYYY-MM-DD), inclusive. */
+export function lastDays(today: string, days: number): { from: string; to: string } {
+  const from = new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000);
+  return { from: isoDate(from), to: today };
 }
 
 /** Why a range cannot be asked for, or null: the server's rules, told before asking. */
@@ -52,4 +62,21 @@ export function hoursProblem(start: string, end: string): string | null {
   const pattern = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
   if (!pattern.test(start) || !pattern.test(end)) return 'Use HH:MM.';
   return start < end ? null : 'The start must be before the end.';
+}
+
+export interface ChartScale {
+  /** Shown in the series names, e.g. "First response (min)". */
+  unit: 's' | 'min' | 'h' | 'd';
+  seconds: number;
+}
+
+/**
+ * The unit that keeps the longest bar readable: replies in seconds on a chart in
+ * hours would draw no bars at all.
+ */
+export function chartScale(maxSeconds: number): ChartScale {
+  if (maxSeconds < 120) return { unit: 's', seconds: 1 };
+  if (maxSeconds < 2 * 3600) return { unit: 'min', seconds: 60 };
+  if (maxSeconds < 2 * 86_400) return { unit: 'h', seconds: 3600 };
+  return { unit: 'd', seconds: 86_400 };
 }

@@ -1,0 +1,33 @@
+import { Link } from 'react-router';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Page } from '@/components/ui/page';
+import { paths } from '@/config/paths';
+
+export interface NoAccessProps {
+  /** The page that was asked for, e.g. "Staff". */
+  title: string;
+  /** Who may open it, e.g. "admins". */
+  audience: string;
+}
+
+/** Shown instead of a page the signed-in user's role may not open: says so plainly. */
+export function NoAccess({ title, audience }: NoAccessProps) {
+  return (
+    <Page title={title}>
+      <EmptyState
+        title="No access"
+        icon={
+          <svg viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="1.8">
+            <rect x="5" y="11" width="14" height="9" rx="2" />
+            <path d="M8 11V8a4 4 0 0 1 8 0v3" strokeLinecap="round" />
+          </svg>
+        }
+      >
+        <p>{`This page is only for ${audience}. Your account cannot open it.`}</p>
+        <p>
+          Ask an admin if you need it, or go back to <Link to={paths.home}>your start page</Link>.
+        </p>
+      </EmptyState>
+    </Page>
+  );
+}
