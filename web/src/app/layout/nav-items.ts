@@ -36,8 +36,8 @@ const CUSTOMER_NAV: readonly NavItem[] = [
   SETTINGS,
 ];
 
-// The console first; the admin screens (SLA settings, reports, staff, audit
-// log) go after "Canned replies".
+// The console first; reports and the admin screens (SLA settings, staff, audit
+// log) go after "All tickets".
 const STAFF_NAV: readonly NavItem[] = [
   { to: paths.consoleQueue, label: 'Queue', icon: 'queue', showsUnread: true },
   { to: paths.consoleMine, label: 'My tickets', icon: 'mine' },
@@ -60,12 +60,12 @@ const ADMIN_NAV: readonly NavItem[] = [
 /** The support team works from its console, so staff see it first; admins also manage. */
 export function navItemsFor(isStaff: boolean, isAdmin = false): readonly NavItem[] {
   if (!isStaff) return CUSTOMER_NAV;
-  const canned = STAFF_NAV.findIndex((item) => item.icon === 'canned');
+  const allTickets = STAFF_NAV.findIndex((item) => item.to === paths.support);
   return [
-    ...STAFF_NAV.slice(0, canned + 1),
+    ...STAFF_NAV.slice(0, allTickets + 1),
     REPORTS,
     ...(isAdmin ? ADMIN_NAV : []),
-    ...STAFF_NAV.slice(canned + 1),
+    ...STAFF_NAV.slice(allTickets + 1),
   ];
 }
 
