@@ -142,7 +142,7 @@ test('an admin manages staff, targets, the calendar, reports and reads the audit
   const newcomerPage = await newcomerContext.newPage();
   await newcomerPage.goto('/login');
   await signIn(newcomerPage, newcomer.email, newcomer.password);
-  await expect(nav(newcomerPage).getByRole('link', { name: /^Support queue/ })).toBeVisible();
+  await expect(nav(newcomerPage).getByRole('link', { name: /^Queue/ })).toBeVisible();
 
   // Deactivate: the open session ends and signing in is refused.
   await newcomerRow.getByRole('button', { name: `Deactivate ${newcomer.name}` }).click();
@@ -248,7 +248,7 @@ test('a staff member without the admin role sees no admin pages', async ({ brows
   const problems = watchForPageErrors(page);
   await page.goto('/login');
   await signIn(page, plainStaff.email, plainStaff.password);
-  await expect(nav(page).getByRole('link', { name: /^Support queue/ })).toBeVisible();
+  await expect(nav(page).getByRole('link', { name: /^Queue/ })).toBeVisible();
   await expect(nav(page).getByRole('link', { name: 'Reports' })).toBeVisible();
   for (const label of ADMIN_LINKS) await expect(nav(page).getByRole('link', { name: label })).toHaveCount(0);
 

@@ -157,6 +157,8 @@ test('files travel with ticket messages, both ways, with thumbnails', async ({ b
   // The team opens the ticket and sees the screenshot.
   await team.goto('/login');
   await signIn(team, staff.email, staff.password);
+  // Staff land on the console queue; this spec follows the ticket in All tickets.
+  await team.goto('/support');
   await team.getByRole('link', { name: /Booking page is blank/ }).click();
   await expectThumbnailLoaded(
     messages(team).getByRole('link', { name: 'Open booking-error.png full size' }).getByRole('img'),

@@ -200,6 +200,7 @@ test('a staff member sees the console queue first', async ({ page }) => {
     'My tickets',
     'Canned replies',
     'All tickets',
+    'Reports',
     'AI Employees',
     'Chats',
     'Channels',
