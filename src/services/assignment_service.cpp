@@ -1,6 +1,7 @@
 #include "services/assignment_service.h"
 
 #include "core/support/console.h"
+#include "services/audit_service.h"
 #include "services/console_common.h"
 
 namespace textura::services {
@@ -34,7 +35,8 @@ bool AutoAssignOn(core::Repositories& repos) {
 
 }  // namespace
 
-std::optional<core::User> AutoAssignNew(core::Repositories& repos, core::TicketId ticket,
+std::optional<core::User> AutoAssignNew(core::Repositories& repos, const core::User& creator,
+                                        core::TicketId ticket, core::AccountId account,
                                         core::Time now) {
   // Locked until this write commits: instances creating tickets at the same time take
   // turns, each seeing the previous pick's last_auto_assigned_at.
@@ -48,6 +50,13 @@ std::optional<core::User> AutoAssignNew(core::Repositories& repos, core::TicketI
   auto entry = AssignmentEntry(ticket, std::nullopt, agent, now);
   entry.details.emplace_back("auto", "true");
   repos.console().InsertHistory(std::move(entry));
+  // The audit log needs an actor: the customer whose new ticket set off the rule.
+  RecordAudit(repos, creator, core::audit::kTicketAssigned,
+              {.ticket_id = ticket, .account_id = account, .target_user_id = agent->id},
+              {{"assignee_id", std::to_string(agent->id)},
+               {"assignee_name", agent->name},
+               {"auto", "true"}},
+              now);
   return agent;
 }
 
@@ -69,7 +78,8 @@ Result<core::TicketView> AssignmentService::Assign(const core::Principal& who,
         std::optional<core::User> agent;
         if (assignee) {
           agent = repos.users().Find(*assignee);
-          if (!agent || !core::IsStaff(agent->role)) {
+          // Deactivated staff cannot sign in, so they could never answer.
+          if (!agent || !core::IsStaff(agent->role) || !agent->active) {
             return Error::Validation("assignee_id", "user " + std::to_string(*assignee) +
                                                         " is not a member of the support team");
           }
@@ -77,6 +87,21 @@ Result<core::TicketView> AssignmentService::Assign(const core::Principal& who,
         if (current->assignee_id == assignee) return std::move(*current);
         repos.tickets().SetAssignee(ticket, assignee);
         repos.console().InsertHistory(AssignmentEntry(ticket, who.user.id, agent, now));
+        core::audit::Details details{{"auto", "false"}};
+        if (agent) {
+          details.emplace("assignee_id", std::to_string(agent->id));
+          details.emplace("assignee_name", agent->name);
+        } else {
+          details.emplace("assignee_id", "none");
+        }
+        if (current->assignee_id) {
+          details.emplace("previous_assignee_id", std::to_string(*current->assignee_id));
+        }
+        RecordAudit(repos, who.user, core::audit::kTicketAssigned,
+                    {.ticket_id = ticket,
+                     .account_id = current->ticket.account_id,
+                     .target_user_id = assignee},
+                    std::move(details), now);
         changed = true;
         return *repos.tickets().View(ticket, who.user.id, core::support::Side::kTeam);
       });

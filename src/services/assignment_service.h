@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/audit/audit.h"
 #include "core/ports/clock.h"
 #include "core/ports/event_sink.h"
 #include "core/ports/store.h"
@@ -22,9 +23,10 @@ class AssignmentService {
  public:
   AssignmentService(core::Store& store, const core::Clock& clock, core::EventSink& events);
 
-  // `assignee` nullopt unassigns. The assignee must be a staff or admin user
+  // `assignee` nullopt unassigns. The assignee must be an active staff or admin user
   // (validation_failed, field assignee_id); Done tickets are kTicketClosed.
-  // Assigning the current assignee again changes nothing.
+  // Assigning the current assignee again changes nothing; a change is recorded as
+  // `ticket.assigned` in the audit log in the same transaction.
   core::Result<core::TicketView> Assign(const core::Principal& who, core::TicketId ticket,
                                         std::optional<core::UserId> assignee);
   core::Result<core::TicketView> Take(const core::Principal& who, core::TicketId ticket);
@@ -41,9 +43,12 @@ class AssignmentService {
 };
 
 // Inside the write that creates `ticket`: when auto-assignment is on, assigns it to
-// the on-shift agent whose last auto-assignment is oldest and records the history
-// entry (no actor). Returns the agent, or nullopt (off, or nobody on shift).
-std::optional<core::User> AutoAssignNew(core::Repositories& repos, core::TicketId ticket,
+// the active on-shift agent whose last auto-assignment is oldest, and records the
+// history entry (no actor) and a `ticket.assigned` audit entry (actor `creator`, the
+// customer whose ticket triggered it; details auto=true). Returns the agent, or
+// nullopt (off, or nobody on shift).
+std::optional<core::User> AutoAssignNew(core::Repositories& repos, const core::User& creator,
+                                        core::TicketId ticket, core::AccountId account,
                                         core::Time now);
 
 }  // namespace textura::services

@@ -3,6 +3,7 @@
 #include "core/support/ticket.h"
 #include "core/validation.h"
 #include "services/ai_access.h"
+#include "services/audit_service.h"
 #include "services/employee_service.h"
 #include "services/ticket_service.h"
 
@@ -157,11 +158,46 @@ Result<ChatPage> ChatService::List(const core::Principal& who, const ListChatsIn
 }
 
 Result<Chat> ChatService::Get(const core::Principal& who, core::ChatId id) {
-  return core::ReadValue<Chat>(store_, [&](core::Repositories& repos) -> Result<Chat> {
+  const auto find = [&](core::Repositories& repos) -> Result<Chat> {
     auto c = Visible(repos, who, id);
     if (!c) return ChatNotFound(id);
     return std::move(*c);
+  };
+  const core::Time now = clock_.Now();
+  if (!core::IsStaff(who.user.role) || !ClaimChatReadAudit(who.user.id, id, now)) {
+    return core::ReadValue<Chat>(store_, find);
+  }
+  auto chat = core::WriteValue<Chat>(store_, [&](core::Repositories& repos) -> Result<Chat> {
+    auto c = find(repos);
+    if (!c) return c;
+    RecordAudit(
+        repos, who.user, core::audit::kChatRead, {.account_id = c->account_id, .chat_id = c->id},
+        {{"employee_id", std::to_string(c->employee_id)}, {"employee_name", c->employee_name}},
+        now);
+    return c;
   });
+  // Nothing was recorded (unknown chat, failed write): the next open may record.
+  if (!chat) ReleaseChatReadAudit(who.user.id, id);
+  return chat;
+}
+
+bool ChatService::ClaimChatReadAudit(core::UserId user, core::ChatId chat, core::Time now) {
+  std::lock_guard lock(audit_mutex_);
+  // Bounded memory: forget the slots that have run out once the map grows.
+  if (chat_read_audited_.size() >= 10000) {
+    std::erase_if(chat_read_audited_,
+                  [&](const auto& kv) { return now - kv.second >= kChatReadAuditWindow; });
+  }
+  auto [it, inserted] = chat_read_audited_.try_emplace({user, chat}, now);
+  if (inserted) return true;
+  if (now - it->second < kChatReadAuditWindow) return false;
+  it->second = now;
+  return true;
+}
+
+void ChatService::ReleaseChatReadAudit(core::UserId user, core::ChatId chat) {
+  std::lock_guard lock(audit_mutex_);
+  chat_read_audited_.erase({user, chat});
 }
 
 Result<ChatMessagePage> ChatService::Messages(const core::Principal& who, core::ChatId id,

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <chrono>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/ai/chat.h"
@@ -42,6 +46,7 @@ struct ChatMessagePage {
 };
 
 inline constexpr std::size_t kMaxChatMessageLength = 4000;
+inline constexpr std::chrono::hours kChatReadAuditWindow{1};
 
 // Chats and their messages. The account's users read and write their chats; staff
 // read any account's (writes: kForbidden); another account's chat is kNotFound. A
@@ -56,6 +61,10 @@ class ChatService {
   // message, free of charge.
   core::Result<core::Chat> StartPlayground(const core::Principal& who, core::EmployeeId employee);
   core::Result<ChatPage> List(const core::Principal& who, const ListChatsInput& input);
+  // A staff user opening an account's chat is recorded as `chat.read` in the audit log
+  // (same transaction), at most once per staff user and chat per kChatReadAuditWindow
+  // in this process, so reloading and polling do not flood the log. Customers'
+  // reads are not recorded.
   core::Result<core::Chat> Get(const core::Principal& who, core::ChatId id);
   core::Result<ChatMessagePage> Messages(const core::Principal& who, core::ChatId id,
                                          const std::optional<std::string>& after_id,
@@ -75,6 +84,9 @@ class ChatService {
  private:
   core::Result<core::Chat> ChangeStatus(const core::Principal& who, core::ChatId id,
                                         core::ChatStatus status);
+  // Claims the (user, chat) audit slot when the last record is older than the window.
+  bool ClaimChatReadAudit(core::UserId user, core::ChatId chat, core::Time now);
+  void ReleaseChatReadAudit(core::UserId user, core::ChatId chat);
 
   core::Store& store_;
   const core::Clock& clock_;
@@ -82,6 +94,8 @@ class ChatService {
   const core::WordCounter& words_;
   ReplyEngine& replies_;
   const ChatLimits limits_;
+  std::mutex audit_mutex_;
+  std::map<std::pair<core::UserId, core::ChatId>, core::Time> chat_read_audited_;
 };
 
 }  // namespace textura::services

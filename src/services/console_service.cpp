@@ -1,5 +1,6 @@
 #include "services/console_service.h"
 
+#include "core/ai/chat.h"
 #include "core/support/console.h"
 #include "core/validation.h"
 #include "services/console_common.h"
@@ -160,6 +161,8 @@ Result<AccountContext> ConsoleService::Account(const core::Principal& who, core:
         out.account = std::move(*account);
         out.users = repos.console().AccountUsers(id);
         out.tickets = repos.tickets().RecentOfAccount(id, who.user.id, kAccountRecentTickets);
+        out.employees = repos.employees().List(id, core::MonthStart(clock_.Now()));
+        out.balance_minor = repos.ledger().Balance(id);
         return out;
       });
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ai/employee.h"
 #include "core/ports/clock.h"
 #include "core/ports/event_sink.h"
 #include "core/ports/store.h"
@@ -33,11 +34,14 @@ struct QueuePage {
   std::optional<std::string> next_cursor;
 };
 
-// GET /support/accounts/{id}: the account, its people and recent tickets.
+// GET /support/accounts/{id}: the account, its people, recent tickets, its AI
+// employees (not deleted, by name) and its ledger balance.
 struct AccountContext {
   core::Account account;
   std::vector<core::User> users;
   std::vector<core::TicketView> tickets;
+  std::vector<core::Employee> employees;
+  std::int64_t balance_minor = 0;
 };
 
 inline constexpr int kAccountRecentTickets = 20;

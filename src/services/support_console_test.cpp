@@ -4,7 +4,9 @@
 
 #include <mutex>
 
+#include "services/audit_service.h"
 #include "services/auth_service.h"
+#include "services/staff_service.h"
 #include "services/ticket_service.h"
 #include "testing/test_support.h"
 
@@ -270,6 +272,52 @@ TEST_F(SupportConsoleTest, AutoAssignGoesRoundRobinAmongAgentsOnShift) {
   EXPECT_EQ((*agents)[1].open_assigned, 3);
   EXPECT_FALSE((*agents)[2].on_shift);
   EXPECT_EQ(console_.assignment().Agents(anna_).error().code, ErrorCode::kForbidden);
+}
+
+TEST_F(SupportConsoleTest, AssignmentsAreAuditedInTheSameWrite) {
+  ASSERT_TRUE(console_.assignment().SetAutoAssign(admin_, true).ok());
+  ASSERT_TRUE(console_.assignment().SetShift(second_, true).ok());
+  const auto id = NewTicket(anna_);  // auto-assigned to Zoe
+  ASSERT_TRUE(console_.assignment().Take(agent_, id).ok());
+  ASSERT_TRUE(console_.assignment().Take(agent_, id).ok());  // no change, no entry
+  EXPECT_FALSE(console_.assignment().Assign(agent_, id, anna_.user.id).ok());
+
+  AuditService audit(*db_);
+  auto page = audit.List(admin_, {.ticket_id = std::to_string(id)});
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->items.size(), 2u);
+  const auto& taken = page->items[0];
+  EXPECT_EQ(taken.action, "ticket.assigned");
+  EXPECT_EQ(taken.actor_id, agent_.user.id);
+  EXPECT_EQ(taken.refs.target_user_id, agent_.user.id);
+  EXPECT_EQ(taken.details.at("auto"), "false");
+  EXPECT_EQ(taken.details.at("previous_assignee_id"), std::to_string(second_.user.id));
+  const auto& automatic = page->items[1];
+  EXPECT_EQ(automatic.actor_id, anna_.user.id);  // whose new ticket triggered it
+  EXPECT_EQ(automatic.refs.account_id, anna_.account->id);
+  EXPECT_EQ(automatic.details.at("assignee_name"), "Zoe Second");
+  EXPECT_EQ(automatic.details.at("auto"), "true");
+}
+
+TEST_F(SupportConsoleTest, DeactivatedStaffAreNoAgents) {
+  ASSERT_TRUE(console_.assignment().SetAutoAssign(admin_, true).ok());
+  ASSERT_TRUE(console_.assignment().SetShift(second_, true).ok());
+  StaffService staff(*db_, auth_, clock_);
+  ASSERT_TRUE(staff.SetActive(admin_, second_.user.id, false).ok());
+
+  auto agents = console_.assignment().Agents(agent_);
+  ASSERT_TRUE(agents.ok());
+  for (const auto& a : *agents) EXPECT_NE(a.user.id, second_.user.id);
+  EXPECT_EQ(agents->size(), 2u);
+  const auto id = NewTicket(anna_);
+  EXPECT_FALSE(tickets_.Get(agent_, id)->assignee_id) << "only a deactivated agent on shift";
+  auto refused = console_.assignment().Assign(agent_, id, second_.user.id);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kValidationFailed);
+  EXPECT_EQ(refused.error().field, "assignee_id");
+
+  ASSERT_TRUE(staff.SetActive(admin_, second_.user.id, true).ok());
+  EXPECT_EQ(*tickets_.Get(agent_, NewTicket(anna_))->assignee_id, second_.user.id);
 }
 
 TEST_F(SupportConsoleTest, CannedRepliesOwnershipAndRender) {

@@ -241,7 +241,7 @@ Result<CreatedTicket> TicketService::Create(const core::Principal& who, const Ne
         repos.tickets().MarkRead(who.user.id, t);
         repos.console().InsertHistory(
             Happened(t.id, core::support::HistoryKind::kCreated, who.user.id, now));
-        AutoAssignNew(repos, t.id, now);
+        AutoAssignNew(repos, who.user, t.id, t.account_id, now);
         CreatedTicket out;
         out.ticket = core::TicketView{std::move(t), who.account->name, 0, {}, {}, 0};
         out.message = ViewOf(repos, who, std::move(m));

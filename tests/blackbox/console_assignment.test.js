@@ -28,6 +28,13 @@ function people() {
 }
 after(() => socket?.close());
 
+// The ticket's audit entries, newest first (admins read the log).
+async function auditOf(ticketId) {
+  const res = await admin.client.get(`/api/v1/admin/audit-log?ticket_id=${ticketId}&limit=100`);
+  assert.equal(res.status, 200, res.text);
+  return res.json.items;
+}
+
 describe('assigning tickets', () => {
   before(people);
 
@@ -61,6 +68,20 @@ describe('assigning tickets', () => {
     assert.deepEqual(h[2].details, { assignee_id: String(zoe.user.id), assignee_name: 'Zoe Staff' });
     assert.deepEqual(h[0].actor, { id: a.user.id, name: 'Anna' });
     assert.deepEqual(h.map((e) => e.id), [...h.map((e) => e.id)].sort((x, y) => x - y), 'oldest first');
+
+    const audit = await auditOf(ticket.id);
+    assert.deepEqual(audit.map((e) => e.action), ['ticket.assigned', 'ticket.assigned', 'ticket.assigned'],
+      'take, reassign and unassign; assigning the same agent again is not a change');
+    const [unassigned, reassigned, taken] = audit;
+    assert.deepEqual(taken.actor, { id: sam.user.id, name: 'Sam Staff' });
+    assert.equal(taken.account_id, a.account.id);
+    assert.equal(taken.target_user_id, sam.user.id);
+    assert.deepEqual(taken.details, { assignee_id: String(sam.user.id), assignee_name: 'Sam Staff', auto: 'false' });
+    assert.deepEqual(reassigned.details, {
+      assignee_id: String(zoe.user.id), assignee_name: 'Zoe Staff', auto: 'false', previous_assignee_id: String(sam.user.id),
+    });
+    assert.equal(unassigned.target_user_id, null);
+    assert.deepEqual(unassigned.details, { assignee_id: 'none', auto: 'false', previous_assignee_id: String(zoe.user.id) });
   });
 
   test('bad assignments: 400 naming assignee_id, 409 on Done tickets, nothing changes', async () => {
@@ -76,6 +97,7 @@ describe('assigning tickets', () => {
     expectError(await sam.client.post(url, { assignee_id: sam.user.id }), 409, 'ticket_closed');
     expectError(await sam.client.post(`${TICKETS}/${ticket.id}/take`), 409, 'ticket_closed');
     assert.deepEqual((await history(sam.client, ticket.id)).map((e) => e.kind), ['created', 'closed']);
+    assert.deepEqual(await auditOf(ticket.id), [], 'refused assignments are not recorded (nor a customer closing)');
   });
 });
 
@@ -111,6 +133,11 @@ describe('agents, shifts and auto-assignment', () => {
       const auto = (await history(sam.client, ticket.id)).find((e) => e.kind === 'assigned');
       assert.equal(auto.actor, null);
       assert.equal(auto.details.auto, 'true');
+      const [audited] = await auditOf(ticket.id);
+      assert.equal(audited.action, 'ticket.assigned');
+      assert.deepEqual(audited.actor, { id: a.user.id, name: 'Anna' }, 'the customer whose ticket set off the rule');
+      assert.equal(audited.details.auto, 'true');
+      assert.equal(audited.details.assignee_id, String(got.at(-1)));
     }
     assert.deepEqual(new Set(got), new Set([sam.user.id, zoe.user.id]));
     assert.notEqual(got[0], got[1]);
@@ -121,6 +148,33 @@ describe('agents, shifts and auto-assignment', () => {
     await put(zoe.client, `${SUPPORT}/shift`, { on_shift: false });
     const { ticket } = await createTicket(a.client);
     assert.equal((await getTicket(sam.client, ticket.id)).assignee, null, 'nobody on shift: unassigned');
+    assert.deepEqual(await auditOf(ticket.id), [], 'no assignment, nothing audited');
     await put(admin.client, `${SUPPORT}/assignment`, { auto_assign: false });
+  });
+
+  test('deactivated staff are not agents, are skipped by round-robin and cannot be assigned', async () => {
+    const dan = await newStaff(ctx.server, { name: 'Dan Departed' });
+    await put(dan.client, `${SUPPORT}/shift`, { on_shift: true });
+    const agentIds = async () => (await zoe.client.get(`${SUPPORT}/agents`)).json.items.map((x) => x.id);
+    assert.ok((await agentIds()).includes(dan.user.id));
+    const off = await admin.client.post(`/api/v1/admin/staff/${dan.user.id}/deactivate`);
+    assert.equal(off.status, 200, off.text);
+
+    assert.ok(!(await agentIds()).includes(dan.user.id), 'gone from the agents list');
+    const { ticket } = await createTicket(a.client);
+    expectError(await sam.client.post(`${TICKETS}/${ticket.id}/assign`, { assignee_id: dan.user.id }), 400, 'validation_failed', 'assignee_id');
+    assert.equal((await getTicket(sam.client, ticket.id)).assignee, null);
+
+    await put(admin.client, `${SUPPORT}/assignment`, { auto_assign: true });
+    const { ticket: fresh } = await createTicket(a.client);
+    assert.equal((await getTicket(sam.client, fresh.id)).assignee, null, 'only a deactivated agent on shift: unassigned');
+    await put(zoe.client, `${SUPPORT}/shift`, { on_shift: true });
+    const { ticket: next } = await createTicket(a.client);
+    assert.equal((await getTicket(sam.client, next.id)).assignee.id, zoe.user.id);
+    await put(zoe.client, `${SUPPORT}/shift`, { on_shift: false });
+    await put(admin.client, `${SUPPORT}/assignment`, { auto_assign: false });
+
+    assert.equal((await admin.client.post(`/api/v1/admin/staff/${dan.user.id}/activate`)).status, 200);
+    assert.ok((await agentIds()).includes(dan.user.id), 'back once activated');
   });
 });

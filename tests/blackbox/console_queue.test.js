@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { Client } from '../lib/client.js';
 import { expectError } from '../lib/expect.js';
+import { CHATS, EMPLOYEES, balance, createEmployee, startChat } from '../lib/employees.js';
 import { SUPPORT, addNote, backdateDue, queueAll, queuePage, queueSummary } from '../lib/console.js';
 import { useServer } from '../lib/server.js';
 import { TICKETS, closeTicket, createTicket, getTicket, ids, moscowDate, newCustomer, newStaff, postMessage } from '../lib/tickets.js';
@@ -186,16 +187,65 @@ describe('bad input and the wrong callers', () => {
     }
   });
 
-  test('account context: the account, its users and recent tickets; unknown ids 404', async () => {
+  test('account context: the account, its users, recent tickets, AI employees and balance; unknown ids 404', async () => {
+    const zara = await createEmployee(a.client, { name: 'Zara', role: 'Sales' });
+    const olga = await createEmployee(a.client, { name: 'Olga', role: 'Concierge' });
+    const gone = await createEmployee(a.client, { name: 'Gone' });
+    assert.equal((await a.client.patch(`${EMPLOYEES}/${zara.id}`, { status: 'paused' })).status, 200);
+    assert.equal((await a.client.delete(`${EMPLOYEES}/${gone.id}`)).status, 204);
+    await createEmployee(b.client, { name: 'Other account' });
+    const before = (await balance(a.client)).balance.amount_minor;
+
     const res = await staff.client.get(`${SUPPORT}/accounts/${a.account.id}`);
     assert.equal(res.status, 200);
     assert.equal(res.json.account.name, 'Queue A');
     assert.deepEqual(res.json.users.map((u) => u.name), ['Anna Petrova']);
-    assert.deepEqual(res.json.employees, []);
-    assert.equal(res.json.balance, null);
+    assert.deepEqual(res.json.employees, [
+      { id: olga.id, name: 'Olga', role: 'Concierge', status: 'active' },
+      { id: zara.id, name: 'Zara', role: 'Sales', status: 'paused' },
+    ], 'not deleted, by name, only this account\'s');
+    assert.deepEqual(res.json.balance, { amount_minor: before, currency: 'RUB' });
+    const topped = await staff.client.post(`/api/v1/admin/accounts/${a.account.id}/top-ups`, { amount_minor: 12345, note: 'goodwill' });
+    assert.equal(topped.status, 201, topped.text);
+    const after = await staff.client.get(`${SUPPORT}/accounts/${a.account.id}`);
+    assert.deepEqual(after.json.balance, { amount_minor: before + 12345, currency: 'RUB' }, 'the ledger sum, top-up included');
     assert.ok(ids(res.json.tickets).includes(t.critical.id));
     assert.ok(!ids(res.json.tickets).includes(t.other.id));
     expectError(await staff.client.get(`${SUPPORT}/accounts/999999`), 404, 'not_found');
     expectError(await staff.client.get(`${SUPPORT}/accounts/abc`), 404, 'not_found');
+  });
+});
+
+describe('staff reading chats', () => {
+  before(people);
+
+  test('a staff user opening an account\'s chat is in the audit log once; polling and customers add nothing', async () => {
+    const admin = await newStaff(ctx.server, { role: 'admin', name: 'Ada Admin' });
+    const olga = await createEmployee(b.client, { name: 'Olga B' });
+    const chat = await startChat(b.client, olga.id);
+    const reads = async () => {
+      const res = await admin.client.get('/api/v1/admin/audit-log?action=chat.read&limit=100');
+      assert.equal(res.status, 200, res.text);
+      return res.json.items.filter((e) => e.chat_id === chat.id);
+    };
+
+    assert.equal((await b.client.get(`${CHATS}/${chat.id}`)).status, 200);
+    assert.deepEqual(await reads(), [], 'the customer reading their own chat is not audited');
+
+    for (let i = 0; i < 3; i++) {
+      const res = await staff.client.get(`${CHATS}/${chat.id}`);
+      assert.equal(res.status, 200, res.text);
+      await staff.client.get(`${CHATS}/${chat.id}/messages`);
+    }
+    const [entry, ...more] = await reads();
+    assert.deepEqual(more, [], 'opening again within the hour is not recorded again');
+    assert.deepEqual(entry.actor, { id: staff.user.id, name: 'Sam Staff' });
+    assert.equal(entry.account_id, b.account.id);
+    assert.equal(entry.details.employee_name, 'Olga B');
+
+    assert.equal((await admin.client.get(`${CHATS}/${chat.id}`)).status, 200);
+    assert.deepEqual((await reads()).map((e) => e.actor.id), [admin.user.id, staff.user.id], 'each staff user once');
+    expectError(await staff.client.get(`${CHATS}/999999`), 404, 'not_found');
+    assert.equal((await reads()).length, 2, 'an unknown chat records nothing');
   });
 });

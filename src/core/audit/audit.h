@@ -22,6 +22,8 @@ inline constexpr std::string_view kStaffDeactivated = "staff.deactivated";
 inline constexpr std::string_view kStaffActivated = "staff.activated";
 inline constexpr std::string_view kSlaSettingsUpdated = "sla_settings.updated";
 inline constexpr std::string_view kCalendarUpdated = "calendar.updated";
+inline constexpr std::string_view kTicketAssigned = "ticket.assigned";
+inline constexpr std::string_view kChatRead = "chat.read";
 
 // What an action was done to; every reference is optional.
 struct Refs {

@@ -56,10 +56,10 @@ class ConsoleRepository {
   // `owner`'s own and everyone's shared ones, by title (then id).
   virtual std::vector<support::CannedReply> CannedFor(UserId owner) = 0;
 
-  // Staff and admin users, by name.
+  // Active staff and admin users, by name (deactivated ones are not in the team).
   virtual std::vector<Agent> Agents() = 0;
   virtual void SetOnShift(UserId user, bool on_shift) = 0;
-  // The on-shift staff user whose last auto-assignment is oldest (never first).
+  // The active on-shift staff user whose last auto-assignment is oldest (never first).
   virtual std::optional<User> NextOnShift() = 0;
   virtual void MarkAutoAssigned(UserId user, Time at) = 0;
 

@@ -1,5 +1,6 @@
 // The support team's console: queue, agents, shifts, auto-assignment, account context
 // (docs/support-console.md). Staff only; services decide.
+#include "http/ai_views.h"
 #include "http/auth.h"
 #include "http/handlers/console_common.h"
 #include "http/handlers/handlers.h"
@@ -74,8 +75,14 @@ void RegisterConsoleRoutes(Router& router, Api& api) {
         }
         auto ctx = support.queue().Account(*who, *id);
         if (!ctx) return ErrorResponse(ctx.error());
-        json::array users, recent;
+        json::array users, recent, employees;
         for (const auto& u : ctx->users) users.push_back(UserBrief(u));
+        for (const auto& e : ctx->employees) {
+          employees.push_back({{"id", e.id},
+                               {"name", e.name},
+                               {"role", e.role},
+                               {"status", core::ToString(e.status)}});
+        }
         for (const auto& v : ctx->tickets) {
           recent.push_back(StaffTicketJson(v, tickets.SlaNow(v.ticket)));
         }
@@ -86,8 +93,8 @@ void RegisterConsoleRoutes(Router& router, Api& api) {
                                 {"created_at", core::FormatRfc3339(ctx->account.created_at)}}},
                               {"users", std::move(users)},
                               {"tickets", std::move(recent)},
-                              {"employees", json::array()},
-                              {"balance", nullptr}});
+                              {"employees", std::move(employees)},
+                              {"balance", MoneyJson(ctx->balance_minor)}});
       });
 
   router.Add(Method::kGet, "/api/v1/support/agents", Execution::kInline,

@@ -60,14 +60,14 @@ constexpr std::string_view kAgents =
     ", COALESCE(s.on_shift, 0),"
     " (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status = 'on_customer')"
     " FROM users u LEFT JOIN agent_shifts s ON s.user_id = u.id"
-    " WHERE u.role IN ('staff', 'admin') ORDER BY u.name, u.id";
+    " WHERE u.role IN ('staff', 'admin') AND u.active = 1 ORDER BY u.name, u.id";
 constexpr std::string_view kSetOnShift =
     "INSERT INTO agent_shifts (user_id, on_shift) VALUES ($1, $2)"
     " ON CONFLICT (user_id) DO UPDATE SET on_shift = excluded.on_shift";
 constexpr std::string_view kNextOnShift =
     "SELECT " TEXTURA_USER_FIELDS
     " FROM agent_shifts s JOIN users u ON u.id = s.user_id"
-    " WHERE s.on_shift = 1 AND u.role IN ('staff', 'admin')"
+    " WHERE s.on_shift = 1 AND u.role IN ('staff', 'admin') AND u.active = 1"
     " ORDER BY COALESCE(s.last_auto_assigned_at, 0), u.id LIMIT 1";
 constexpr std::string_view kMarkAutoAssigned =
     "UPDATE agent_shifts SET last_auto_assigned_at = $2 WHERE user_id = $1";

@@ -64,8 +64,11 @@ function staffApi(routes: Record<string, FakeHandler> = {}) {
         account: { id: 3, name: 'Acme Hotels', created_at: '2026-01-10T09:00:00Z' },
         users: [{ id: 7, name: 'Anna Petrova', email: 'anna@acme.test' }],
         tickets: [soon, staffTicket({ id: 11, title: 'Old invoice', status: 'done', sla: null })],
-        employees: [],
-        balance: null,
+        employees: [
+          { id: 4, name: 'Olga', role: 'Concierge', status: 'active' },
+          { id: 6, name: 'Zara', role: 'Sales', status: 'paused' },
+        ],
+        balance: { amount_minor: 123450, currency: 'RUB' },
       },
     },
     'POST /api/v1/tickets/42/presence': { status: 200, body: { viewers: [] } },
@@ -239,6 +242,77 @@ describe('the staff ticket view', () => {
       FakeWebSocket.latest()?.receive({ type: 'ticket.presence', ticket_id: 42, viewers: [] });
     });
     await waitFor(() => expect(screen.queryByText(/Olga Support is/)).not.toBeInTheDocument());
+  });
+
+  it('shows the account’s balance, AI employees and the linked chat', async () => {
+    staffApi({
+      'GET /api/v1/tickets/42': { status: 200, body: { ticket: { ...soon, employee_id: 6, chat_url: '/chats/77' } } },
+    });
+    renderApp('/console/tickets/42');
+    const panel = await screen.findByRole('complementary', { name: 'Ticket details' });
+    expect(await within(panel).findByText('Balance: ₽1,234.50')).toBeInTheDocument();
+    const employees = within(panel).getAllByRole('listitem').filter((item) => item.dataset.current !== undefined);
+    expect(employees.map((item) => item.textContent)).toEqual(['Olga Concierge', 'Zara (this ticket) Sales · Paused']);
+    expect(within(panel).getByRole('link', { name: 'Open the chat' })).toHaveAttribute('href', '/chats/77');
+  });
+
+  it('tops up the account’s balance in kopecks and shows the new balance', async () => {
+    let balance = 123450;
+    const account = () => ({
+      status: 200,
+      body: {
+        account: { id: 3, name: 'Acme Hotels', created_at: '2026-01-10T09:00:00Z' },
+        users: [],
+        tickets: [],
+        employees: [],
+        balance: { amount_minor: balance, currency: 'RUB' },
+      },
+    });
+    const api = staffApi({
+      'GET /api/v1/support/accounts/3': account,
+      'POST /api/v1/admin/accounts/3/top-ups': (request: RecordedRequest) => {
+        const { amount_minor } = request.body as { amount_minor: number };
+        balance += amount_minor;
+        return {
+          status: 201,
+          body: {
+            entry: {
+              id: 50, kind: 'top_up', amount: { amount_minor, currency: 'RUB' }, words: 0, model: null,
+              employee_id: null, chat_id: null, message_id: null, note: 'goodwill', created_at: '2026-11-23T10:00:00Z',
+            },
+          },
+        };
+      },
+    });
+    renderApp('/console/tickets/42');
+    const form = await screen.findByRole('form', { name: 'Top up balance' });
+    await userEvent.type(within(form).getByLabelText('Amount, RUB'), '12.5x');
+    await userEvent.click(within(form).getByRole('button', { name: 'Top up' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('at most two decimals');
+    expect(api.calls('POST /api/v1/admin/accounts/3/top-ups')).toHaveLength(0);
+
+    await userEvent.clear(within(form).getByLabelText('Amount, RUB'));
+    await userEvent.type(within(form).getByLabelText('Amount, RUB'), '1 500,05');
+    await userEvent.type(within(form).getByLabelText('Note (optional)'), 'goodwill');
+    await userEvent.click(within(form).getByRole('button', { name: 'Top up' }));
+    await waitFor(() => expect(api.calls('POST /api/v1/admin/accounts/3/top-ups')).toHaveLength(1));
+    expect(api.calls('POST /api/v1/admin/accounts/3/top-ups')[0]?.body).toEqual({ amount_minor: 150005, note: 'goodwill' });
+    expect(await within(form).findByRole('status')).toHaveTextContent('Added ₽1,500.05.');
+    expect(await screen.findByText('Balance: ₽2,734.55')).toBeInTheDocument();
+  });
+
+  it('shows the server’s refusal of a top-up', async () => {
+    staffApi({
+      'POST /api/v1/admin/accounts/3/top-ups': {
+        status: 404,
+        body: { error: { code: 'not_found', message: 'Account 3 was not found.' } },
+      },
+    });
+    renderApp('/console/tickets/42');
+    const form = await screen.findByRole('form', { name: 'Top up balance' });
+    await userEvent.type(within(form).getByLabelText('Amount, RUB'), '10');
+    await userEvent.click(within(form).getByRole('button', { name: 'Top up' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Account 3 was not found.');
   });
 
   it('takes the ticket', async () => {

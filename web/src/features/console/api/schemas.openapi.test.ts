@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import openapiText from '../../../../../src/http/openapi.json?raw';
 import { consoleEventSchema } from './console-events';
 import {
+  accountDetailsSchema,
+  accountEmployeeSchema,
   agentSchema,
   cannedReplySchema,
   historyEntrySchema,
@@ -64,15 +66,24 @@ describe('console schemas match openapi.json', () => {
     expect(fieldsOf(schema).required).toEqual([...(spec.required ?? [])].sort());
   });
 
+  it('reads the account context as published: employees and the balance as money', () => {
+    const spec = published('AccountContext');
+    expect(fieldsOf(accountDetailsSchema).all).toEqual(Object.keys(spec.properties ?? {}).sort());
+    const employee = (spec.properties?.employees as { items?: JsonSchema } | undefined)?.items ?? {};
+    expect(fieldsOf(accountEmployeeSchema).all).toEqual(Object.keys(employee.properties ?? {}).sort());
+    expect(accountEmployeeSchema.shape.status.options).toEqual(employee.properties?.status?.enum);
+    expect((spec.properties?.balance as { $ref?: string } | undefined)?.$ref).toBe('#/components/schemas/Money');
+  });
+
   it('has the published SLA states', () => {
     expect(slaStateSchema.options).toEqual(published('Sla').properties?.state?.enum);
   });
 
-  it('understands every published event type, with its fields', () => {
-    // Chat events belong to the chats feature (checked there).
+  it('understands every published non-chat event type, with its fields', () => {
+    // chat.* events are the chats feature's (features/chats); the console reads the others.
     const events = (published('Event').oneOf ?? [])
       .map((ref) => published(ref.$ref.split('/').at(-1) ?? ''))
-      .filter((event) => !String(event.properties?.type?.const).startsWith('chat.'));
+      .filter((event) => !event.properties?.type?.const?.startsWith('chat.'));
     const ours = consoleEventSchema.options;
     expect(ours.map((option) => option.shape.type.value).sort()).toEqual(
       events.map((event) => event.properties?.type?.const).sort(),

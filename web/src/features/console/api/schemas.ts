@@ -2,6 +2,7 @@
 // docs/support-console.md; the agreed console API). Staff ticket JSON is the
 // customer's plus the assignee, account, SLA clock and note count.
 import { z } from 'zod';
+import { moneySchema } from '@/lib/money';
 
 export const ticketStatusSchema = z.enum(['on_customer', 'done']);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
@@ -124,13 +125,22 @@ export const queueSummarySchema = z.object({
 });
 export type QueueSummary = z.infer<typeof queueSummarySchema>;
 
+export const accountEmployeeSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: z.string(),
+  status: z.enum(['active', 'paused']),
+});
+export type AccountEmployee = z.infer<typeof accountEmployeeSchema>;
+
 export const accountDetailsSchema = z.object({
   account: z.object({ id: z.number().int(), name: z.string(), created_at: z.string() }),
   users: z.array(z.object({ id: z.number().int(), name: z.string(), email: z.string() })),
   tickets: z.array(staffTicketSchema),
-  employees: z.array(z.object({ id: z.number().int(), name: z.string() }).loose()),
-  /** Filled in by the AI-employees work; its shape is read defensively (utils/balance.ts). */
-  balance: z.unknown(),
+  /** The account's AI employees that are not deleted, by name. */
+  employees: z.array(accountEmployeeSchema),
+  /** The sum of the account's ledger. */
+  balance: moneySchema,
 });
 export type AccountDetails = z.infer<typeof accountDetailsSchema>;
 

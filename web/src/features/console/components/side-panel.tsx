@@ -1,13 +1,14 @@
 import { Link } from 'react-router';
 import { consoleTicketPath, paths } from '@/config/paths';
 import { QueryError } from '@/components/ui/query-error';
+import { formatMoney } from '@/lib/money';
 import { useAccountDetails } from '../api/get-account';
 import { useHistory } from '../api/get-ticket';
 import type { StaffTicket } from '../api/schemas';
-import { balanceLabel } from '../utils/balance';
 import { formatDate, formatFullTime, formatShortTime } from '../utils/format-time';
 import { historyLabel, STATUS_LABELS } from '../utils/labels';
 import { SlaBadge } from './sla-badge';
+import { TopUpForm } from './top-up-form';
 import styles from './ticket-page.module.css';
 
 export interface SidePanelProps {
@@ -33,7 +34,6 @@ export function SidePanel({ ticket, timeZone, now }: SidePanelProps) {
   const account = useAccountDetails(ticket.account.id);
   const history = useHistory(ticket.id);
   const others = account.data?.tickets.filter((other) => other.id !== ticket.id) ?? [];
-  const balance = account.data ? balanceLabel(account.data.balance) : null;
   const queueLink = `${paths.consoleQueue}?account=${ticket.account.id}&status=all`;
 
   return (
@@ -49,7 +49,7 @@ export function SidePanel({ ticket, timeZone, now }: SidePanelProps) {
         ) : (
           <>
             <p className={styles.muted}>{`Customer since ${formatDate(account.data.account.created_at, timeZone)}`}</p>
-            {balance ? <p>{`Balance: ${balance}`}</p> : null}
+            <p data-testid="account-balance">{`Balance: ${formatMoney(account.data.balance)}`}</p>
             <h3 className={styles.panelSubtitle}>People</h3>
             <ul className={styles.plainList}>
               {account.data.users.map((user) => (
@@ -67,8 +67,12 @@ export function SidePanel({ ticket, timeZone, now }: SidePanelProps) {
                 <ul className={styles.plainList}>
                   {account.data.employees.map((employee) => (
                     <li key={employee.id} data-current={employee.id === ticket.employee_id}>
-                      {employee.name}
-                      {employee.id === ticket.employee_id ? ' (this ticket)' : ''}
+                      <span className={styles.strong}>{employee.name}</span>
+                      {employee.id === ticket.employee_id ? ' (this ticket)' : ''}{' '}
+                      <span className={styles.muted}>
+                        {employee.role}
+                        {employee.status === 'paused' ? ' · Paused' : ''}
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -92,6 +96,7 @@ export function SidePanel({ ticket, timeZone, now }: SidePanelProps) {
             <Link to={queueLink} className={styles.smallLink}>
               This account’s tickets in the queue
             </Link>
+            <TopUpForm accountId={ticket.account.id} currency={account.data.balance.currency} />
           </>
         )}
       </section>

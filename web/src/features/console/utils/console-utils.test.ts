@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canned, note, staffMessage, staffTicket } from '../testing/fixtures';
-import { balanceLabel } from './balance';
+import { MAX_TOP_UP_MINOR, parseAmountMinor } from './amount';
 import { isPickerShortcut, moveHighlight, searchCanned, slashQuery } from './canned';
 import { validateCanned } from './canned-validation';
 import { historyLabel } from './labels';
@@ -207,9 +207,13 @@ describe('labels', () => {
     expect(historyLabel('something_new', {}, null)).toBe('something new');
   });
 
-  it('reads a balance in minor units, or nothing', () => {
-    expect(balanceLabel({ amount: 123450, currency: 'RUB' })).toBe('1,234.50 RUB');
-    expect(balanceLabel(null)).toBeNull();
-    expect(balanceLabel({ amount: 1.5, currency: 'RUB' })).toBeNull();
+  it('reads a typed amount into kopecks without floats, or refuses it', () => {
+    expect(parseAmountMinor('1500')).toBe(150000);
+    expect(parseAmountMinor('1 234,5')).toBe(123450);
+    expect(parseAmountMinor('0.29')).toBe(29);
+    expect(parseAmountMinor('10000000')).toBe(MAX_TOP_UP_MINOR);
+    for (const bad of ['', '0', '0.00', '-5', '1.234', 'abc', '1e3', '10000000.01', '1,2,3']) {
+      expect(parseAmountMinor(bad)).toBeNull();
+    }
   });
 });
