@@ -158,6 +158,7 @@ test('files travel with ticket messages, both ways, with thumbnails', async ({ b
   await team.goto('/login');
   await signIn(team, staff.email, staff.password);
   // Staff land on the console queue; this spec follows the ticket in All tickets.
+  await expect(team).toHaveURL(/\/console\/queue$/);
   await team.goto('/support');
   await team.getByRole('link', { name: /Booking page is blank/ }).click();
   await expectThumbnailLoaded(
