@@ -27,13 +27,9 @@ class SupportConsole {
   // With the built-in targets over a fixed calendar (tools and tests).
   SupportConsole(core::Store& store, const core::Clock& clock, core::EventSink& events,
                  core::EventSink& local, const core::support::BusinessCalendar& calendar)
-      : queue_(store, clock, events,
-               [p = std::make_shared<const core::support::SlaPolicy>(
-                    core::support::DefaultSlaPolicy(calendar))] { return p; }),
-        notes_(store, clock, events),
-        assignment_(store, clock, events),
-        canned_(store, clock),
-        presence_(store, clock, local) {}
+      : SupportConsole(store, clock, events, local,
+                       [p = std::make_shared<const core::support::SlaPolicy>(
+                            core::support::DefaultSlaPolicy(calendar))] { return p; }) {}
 
   ConsoleService& queue() { return queue_; }
   NoteService& notes() { return notes_; }

@@ -1,25 +1,10 @@
 // Staff-side API answers, shaped like the agreed console API.
+import { ticket } from '@/testing/fixtures';
 import type { CannedReply, Message, Note, StaffTicket } from '../api/schemas';
 
 export function staffTicket(overrides: Partial<StaffTicket> = {}): StaffTicket {
   return {
-    id: 42,
-    title: 'Booking link not working',
-    status: 'on_customer',
-    category: 'critical',
-    account_id: 3,
-    account_name: 'Acme Hotels',
-    employee_id: null,
-    chat_url: null,
-    follow_up_of: null,
-    created_at: '2026-11-23T09:00:00Z',
-    updated_at: '2026-11-23T09:00:00Z',
-    closed_at: null,
-    last_message_at: '2026-11-23T09:00:00Z',
-    message_count: 1,
-    unread_count: 0,
-    awaiting: 'team',
-    reply_due_at: '2026-11-23T13:00:00Z',
+    ...ticket(),
     assignee: null,
     account: { id: 3, name: 'Acme Hotels' },
     sla: { state: 'ok', due_at: '2026-11-23T13:00:00Z', business_seconds_left: 3 * 3600 },

@@ -4,7 +4,14 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { QueryError } from '@/components/ui/query-error';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
-import { useAddKnowledge, useDeleteKnowledge, useEditKnowledge, useKnowledge, useUploadKnowledge } from '../api/knowledge';
+import {
+  useAddKnowledge,
+  useDeleteKnowledge,
+  useEditKnowledge,
+  useKnowledge,
+  useUploadKnowledge,
+  type KnowledgeInput,
+} from '../api/knowledge';
 import type { KnowledgeItem } from '../api/employee-schemas';
 import { uploadProblem, validateDocument, validateQa } from '../utils/knowledge-validation';
 import styles from './employees.module.css';
@@ -65,6 +72,32 @@ export function KnowledgePanel({ employeeId }: { employeeId: number }) {
   );
 }
 
+/** Adds a new item, or saves `item` when editing: the two knowledge forms share it. */
+function useSaveKnowledge(employeeId: number, item?: KnowledgeItem) {
+  const add = useAddKnowledge(employeeId);
+  const edit = useEditKnowledge(employeeId);
+  const save = (body: KnowledgeInput, onSuccess: () => void) => {
+    if (item) edit.mutate({ id: item.id, patch: body }, { onSuccess });
+    else add.mutate(body, { onSuccess });
+  };
+  return { mutation: item ? edit : add, save };
+}
+
+function FormActions({ saving, label, onCancel }: { saving: boolean; label: string; onCancel?: () => void }) {
+  return (
+    <div className={styles.formActions}>
+      <Button type="submit" loading={saving}>
+        {label}
+      </Button>
+      {onCancel ? (
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
 function QaForm({
   employeeId,
   item,
@@ -74,26 +107,21 @@ function QaForm({
   item?: KnowledgeItem;
   onDone?: () => void;
 }) {
-  const add = useAddKnowledge(employeeId);
-  const edit = useEditKnowledge(employeeId);
+  const { mutation, save } = useSaveKnowledge(employeeId, item);
   const [question, setQuestion] = useState(item?.question ?? '');
   const [answer, setAnswer] = useState(item?.answer ?? '');
   const [errors, setErrors] = useState<ReturnType<typeof validateQa>>({});
-  const mutation = item ? edit : add;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = validateQa({ question, answer });
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const body = { kind: 'qa' as const, question: question.trim(), answer: answer.trim() };
-    const done = () => {
+    save({ kind: 'qa', question: question.trim(), answer: answer.trim() }, () => {
       setQuestion('');
       setAnswer('');
       onDone?.();
-    };
-    if (item) edit.mutate({ id: item.id, patch: body }, { onSuccess: done });
-    else add.mutate(body, { onSuccess: done });
+    });
   };
 
   return (
@@ -101,16 +129,7 @@ function QaForm({
       <FormAlert message={mutation.isError ? `Not saved: ${mutation.error.message}` : null} />
       <TextField label="Question" value={question} onChange={(e) => setQuestion(e.target.value)} error={errors.question} />
       <TextAreaField label="Answer" value={answer} onChange={(e) => setAnswer(e.target.value)} error={errors.answer} rows={3} />
-      <div className={styles.formActions}>
-        <Button type="submit" loading={mutation.isPending}>
-          {item ? 'Save' : 'Add Q&A pair'}
-        </Button>
-        {onDone ? (
-          <Button variant="ghost" onClick={onDone}>
-            Cancel
-          </Button>
-        ) : null}
-      </div>
+      <FormActions saving={mutation.isPending} label={item ? 'Save' : 'Add Q&A pair'} onCancel={onDone} />
     </form>
   );
 }
@@ -124,26 +143,21 @@ function DocumentForm({
   item?: KnowledgeItem;
   onDone?: () => void;
 }) {
-  const add = useAddKnowledge(employeeId);
-  const edit = useEditKnowledge(employeeId);
+  const { mutation, save } = useSaveKnowledge(employeeId, item);
   const [title, setTitle] = useState(item?.title ?? '');
   const [text, setText] = useState(item?.text ?? '');
   const [errors, setErrors] = useState<ReturnType<typeof validateDocument>>({});
-  const mutation = item ? edit : add;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = validateDocument({ title, text });
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const body = { kind: 'document' as const, title: title.trim(), text };
-    const done = () => {
+    save({ kind: 'document', title: title.trim(), text }, () => {
       setTitle('');
       setText('');
       onDone?.();
-    };
-    if (item) edit.mutate({ id: item.id, patch: body }, { onSuccess: done });
-    else add.mutate(body, { onSuccess: done });
+    });
   };
 
   return (
@@ -158,16 +172,7 @@ function DocumentForm({
         hint="Paste the text: rules, prices, opening hours…"
         rows={6}
       />
-      <div className={styles.formActions}>
-        <Button type="submit" loading={mutation.isPending}>
-          {item ? 'Save' : 'Add document'}
-        </Button>
-        {onDone ? (
-          <Button variant="ghost" onClick={onDone}>
-            Cancel
-          </Button>
-        ) : null}
-      </div>
+      <FormActions saving={mutation.isPending} label={item ? 'Save' : 'Add document'} onCancel={onDone} />
     </form>
   );
 }
