@@ -87,6 +87,17 @@ const std::vector<Setting>& Settings() {
        }},
       {"server.max_body_bytes", "TEXTURA_MAX_BODY_BYTES", "JSON request body limit (1048576)",
        [](Config& c, auto& n, auto& v) { c.max_body_bytes = ParseInt(n, v, 1024, 1LL << 30); }},
+      {"events.max_sockets_per_session", "TEXTURA_EVENTS_MAX_SOCKETS_PER_SESSION",
+       "open live sockets one session may hold (16)",
+       [](Config& c, auto& n, auto& v) { c.sockets.max_per_session = ParseInt(n, v, 1, 100000); }},
+      {"events.max_sockets_per_user", "TEXTURA_EVENTS_MAX_SOCKETS_PER_USER",
+       "open live sockets one user may hold over all sessions (32)",
+       [](Config& c, auto& n, auto& v) { c.sockets.max_per_user = ParseInt(n, v, 1, 100000); }},
+      {"events.upgrades_per_minute", "TEXTURA_EVENTS_UPGRADES_PER_MINUTE",
+       "live socket upgrades one client address may attempt per minute (120)",
+       [](Config& c, auto& n, auto& v) {
+         c.sockets.upgrades_per_minute = ParseInt(n, v, 1, 1000000);
+       }},
       {"server.access_log", "TEXTURA_ACCESS_LOG", "log every request as JSON (true)",
        [](Config& c, auto& n, auto& v) { c.server.access_log = ParseBool(n, v); }},
       {"server.secure_cookies", "TEXTURA_SECURE_COOKIES", "mark cookies Secure, behind TLS (false)",

@@ -42,6 +42,7 @@ struct Config {
 
   http::ServerOptions server;
   std::size_t max_body_bytes = 1 << 20;
+  http::SocketLimits sockets;  // live sockets: caps per session, user and address
   services::AuthLimits auth;
   // Attachments live in <data_dir>/files/.
   services::AttachmentLimits attachments;

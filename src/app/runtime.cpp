@@ -160,6 +160,7 @@ http::Api& Runtime::api() {
   http::ApiOptions api_options;
   api_options.web_dir = config_.web_dir;
   api_options.max_body_bytes = config_.max_body_bytes;
+  api_options.sockets = config_.sockets;
   api_options.secure_cookies = config_.secure_cookies;
   api_options.session_max_age_seconds = static_cast<int>(
       std::chrono::duration_cast<std::chrono::seconds>(config_.auth.session_ttl).count());

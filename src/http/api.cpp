@@ -12,7 +12,10 @@
 namespace textura::http {
 
 Api::Api(ApiOptions options, ServiceSet services)
-    : options_(std::move(options)), services_(services), static_files_(options_.web_dir) {
+    : options_(std::move(options)),
+      services_(services),
+      static_files_(options_.web_dir),
+      sockets_(std::make_unique<SocketQuota>(options_.sockets)) {
   RegisterSystemRoutes(router_, *this);
   RegisterAuthRoutes(router_, *this);
   RegisterTicketRoutes(router_, *this);
@@ -74,7 +77,8 @@ Response Api::Dispatch(Request& req, const Plan& plan) const {
   return static_files_.Serve(req);
 }
 
-core::Result<core::Principal> Api::AuthenticateEvents(const Request& req) const {
+core::Result<Api::EventsAdmission> Api::AdmitEvents(const Request& req) const {
+  if (auto rate = sockets_->CheckUpgradeRate(req.remote_ip); !rate) return std::move(rate).error();
   const std::string_view origin = req.Header("Origin");
   if (!origin.empty()) {
     const size_t scheme = origin.find("://");
@@ -87,7 +91,12 @@ core::Result<core::Principal> Api::AuthenticateEvents(const Request& req) const 
                          0};
     }
   }
-  return Authenticate(services_.auth, req);
+  auto who = Authenticate(services_.auth, req);
+  if (!who) return std::move(who).error();
+  auto slot = sockets_->Admit(
+      {"session:" + std::to_string(who->session.id), "user:" + std::to_string(who->user.id)});
+  if (!slot) return std::move(slot).error();
+  return EventsAdmission{std::move(*who), std::move(*slot)};
 }
 
 std::size_t Api::BodyLimit(const Plan& plan) const {

@@ -5,6 +5,7 @@
 
 #include "http/message.h"
 #include "http/router.h"
+#include "http/socket_quota.h"
 #include "http/static_files.h"
 #include "services/attachment_service.h"
 #include "services/audit_service.h"
@@ -28,6 +29,9 @@ struct ApiOptions {
   // Whether GET handlers may run on the I/O threads: true for the embedded
   // database, whose reads take microseconds; false for a networked one.
   bool inline_reads = true;
+  // Live sockets (/api/v1/events): message size, sockets per session and user,
+  // upgrades per address.
+  SocketLimits sockets;
 };
 
 // The services the handlers call. Not owned.
@@ -74,11 +78,17 @@ class Api {
   StreamStart BeginStream(Request& req, const Plan& plan) const;
   Response FinishStream(const Request& req, BodySink& sink) const;
 
-  // Whether `req` asks for the events WebSocket, and who may open it: a valid session
-  // cookie, and an Origin (when sent) of this same host, so other sites cannot open
-  // a socket with the user's cookie.
+  // Whether `req` asks for the events WebSocket, and whether it may open one: under
+  // the upgrade rate of its address, a valid session cookie, an Origin (when sent) of
+  // this same host, so other sites cannot open a socket with the user's cookie, and
+  // under the socket caps of its session and user (the slot holds its place).
   static bool IsEventsPath(std::string_view path) { return path == "/api/v1/events"; }
-  core::Result<core::Principal> AuthenticateEvents(const Request& req) const;
+  struct EventsAdmission {
+    core::Principal principal;
+    std::unique_ptr<SocketQuota::Slot> slot;
+  };
+  core::Result<EventsAdmission> AdmitEvents(const Request& req) const;
+  const SocketLimits& socket_limits() const { return options_.sockets; }
   EventHub& events() const { return services_.events; }
 
   const Router& router() const { return router_; }
@@ -92,6 +102,7 @@ class Api {
   ServiceSet services_;
   Router router_;
   StaticFiles static_files_;
+  std::unique_ptr<SocketQuota> sockets_;
 };
 
 }  // namespace textura::http

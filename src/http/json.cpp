@@ -47,46 +47,54 @@ core::Result<json::object> ParseJsonBody(const Request& req) {
   return std::move(value.as_object());
 }
 
-const json::value* JsonFields::Take(std::string_view name) {
+const json::value* JsonFields::Take(std::string_view name, Null null, std::string_view type) {
   known_.push_back(name);
   const json::value* v = object_.if_contains(name);
-  return v && !v->is_null() ? v : nullptr;
+  if (!v || !v->is_null()) return v;
+  if (null == Null::kRejected) WrongType(name, type);
+  return nullptr;
 }
 
 void JsonFields::Fail(Error error) {
   if (!error_) error_ = std::move(error);
 }
 
+void JsonFields::WrongType(std::string_view name, std::string_view type) {
+  Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be " + std::string(type),
+        std::string(name), 0});
+}
+
 std::string JsonFields::RequiredString(std::string_view name) {
-  const json::value* v = Take(name);
+  constexpr std::string_view kType = "a string";
+  const json::value* v = Take(name, Null::kRejected, kType);
   if (!v) {
-    Fail(Error::Validation(std::string(name), "is required"));
+    if (!IsNull(name)) Fail(Error::Validation(std::string(name), "is required"));
     return {};
   }
   if (!v->is_string()) {
-    Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be a string", std::string(name),
-          0});
+    WrongType(name, kType);
     return {};
   }
   return std::string(v->as_string());
 }
 
-std::optional<std::string> JsonFields::OptionalString(std::string_view name) {
-  const json::value* v = Take(name);
+std::optional<std::string> JsonFields::OptionalString(std::string_view name, Null null) {
+  constexpr std::string_view kType = "a string";
+  const json::value* v = Take(name, null, kType);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
-    Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be a string", std::string(name),
-          0});
+    WrongType(name, kType);
     return std::nullopt;
   }
   return std::string(v->as_string());
 }
 
-std::optional<double> JsonFields::OptionalNumber(std::string_view name) {
-  const json::value* v = Take(name);
+std::optional<double> JsonFields::OptionalNumber(std::string_view name, Null null) {
+  constexpr std::string_view kType = "a number";
+  const json::value* v = Take(name, null, kType);
   if (!v) return std::nullopt;
   if (v->is_number()) return v->to_number<double>();
-  Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be a number", std::string(name), 0});
+  WrongType(name, kType);
   return std::nullopt;
 }
 
@@ -95,33 +103,34 @@ bool JsonFields::IsNull(std::string_view name) const {
   return v && v->is_null();
 }
 
-std::optional<std::int64_t> JsonFields::OptionalInt(std::string_view name) {
-  const json::value* v = Take(name);
+std::optional<std::int64_t> JsonFields::OptionalInt(std::string_view name, Null null) {
+  constexpr std::string_view kType = "an integer";
+  const json::value* v = Take(name, null, kType);
   if (!v) return std::nullopt;
   if (v->is_int64()) return v->as_int64();
   if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
     return static_cast<std::int64_t>(v->as_uint64());
   }
-  Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be an integer", std::string(name),
-        0});
+  WrongType(name, kType);
   return std::nullopt;
 }
 
-std::optional<bool> JsonFields::OptionalBool(std::string_view name) {
-  const json::value* v = Take(name);
+std::optional<bool> JsonFields::OptionalBool(std::string_view name, Null null) {
+  constexpr std::string_view kType = "true or false";
+  const json::value* v = Take(name, null, kType);
   if (!v) return std::nullopt;
   if (v->is_bool()) return v->as_bool();
-  Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be true or false", std::string(name),
-        0});
+  WrongType(name, kType);
   return std::nullopt;
 }
 
-std::optional<std::vector<std::int64_t>> JsonFields::OptionalIntArray(std::string_view name) {
-  const json::value* v = Take(name);
+std::optional<std::vector<std::int64_t>> JsonFields::OptionalIntArray(std::string_view name,
+                                                                      Null null) {
+  constexpr std::string_view kType = "an array of integers";
+  const json::value* v = Take(name, null, kType);
   if (!v) return std::nullopt;
   const auto bad = [&] {
-    Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be an array of integers",
-          std::string(name), 0});
+    WrongType(name, kType);
     return std::nullopt;
   };
   if (!v->is_array()) return bad();
@@ -133,23 +142,23 @@ std::optional<std::vector<std::int64_t>> JsonFields::OptionalIntArray(std::strin
   return out;
 }
 
-const json::array* JsonFields::OptionalArray(std::string_view name) {
-  const json::value* v = Take(name);
+const json::array* JsonFields::OptionalArray(std::string_view name, Null null) {
+  constexpr std::string_view kType = "an array";
+  const json::value* v = Take(name, null, kType);
   if (!v) return nullptr;
   if (!v->is_array()) {
-    Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be an array", std::string(name),
-          0});
+    WrongType(name, kType);
     return nullptr;
   }
   return &v->as_array();
 }
 
-const json::object* JsonFields::OptionalObject(std::string_view name) {
-  const json::value* v = Take(name);
+const json::object* JsonFields::OptionalObject(std::string_view name, Null null) {
+  constexpr std::string_view kType = "an object";
+  const json::value* v = Take(name, null, kType);
   if (!v) return nullptr;
   if (!v->is_object()) {
-    Fail({ErrorCode::kInvalidRequest, std::string(name) + " must be an object", std::string(name),
-          0});
+    WrongType(name, kType);
     return nullptr;
   }
   return &v->as_object();

@@ -64,6 +64,55 @@ TEST(JsonFields, ReportsMissingWrongTypeAndUnknownFields) {
   EXPECT_EQ(err->field, "title");
 }
 
+TEST(JsonFields, NullIsTheWrongTypeUnlessTheFieldIsNullable) {
+  const auto first_error = [](const boost::json::object& o, auto read) {
+    JsonFields f(o);
+    read(f);
+    return f.Finish();
+  };
+  const boost::json::object null_name{{"name", nullptr}};
+  auto err = first_error(null_name, [](JsonFields& f) { (void)f.OptionalString("name"); });
+  ASSERT_TRUE(err);
+  EXPECT_EQ(err->code, core::ErrorCode::kInvalidRequest);
+  EXPECT_EQ(err->field, "name");
+  err = first_error(null_name, [](JsonFields& f) { (void)f.RequiredString("name"); });
+  ASSERT_TRUE(err);
+  EXPECT_EQ(err->code, core::ErrorCode::kInvalidRequest);
+  for (auto read : {+[](JsonFields& f) { (void)f.OptionalInt("name"); },
+                    +[](JsonFields& f) { (void)f.OptionalBool("name"); },
+                    +[](JsonFields& f) { (void)f.OptionalNumber("name"); },
+                    +[](JsonFields& f) { (void)f.OptionalIntArray("name"); },
+                    +[](JsonFields& f) { (void)f.OptionalArray("name"); },
+                    +[](JsonFields& f) { (void)f.OptionalObject("name"); }}) {
+    err = first_error(null_name, read);
+    ASSERT_TRUE(err);
+    EXPECT_EQ(err->field, "name");
+  }
+
+  JsonFields nullable(null_name);
+  EXPECT_TRUE(nullable.IsNull("name"));
+  EXPECT_EQ(nullable.OptionalInt("name", Null::kAbsent), std::nullopt);
+  EXPECT_FALSE(nullable.Finish());
+}
+
+TEST(BodyFramingProblem, OnlyOneChunkedWithoutContentLength) {
+  const auto framing = [](Fields headers) {
+    Request r;
+    r.headers = std::move(headers);
+    return BodyFramingProblem(r).has_value();
+  };
+  EXPECT_FALSE(framing({}));
+  EXPECT_FALSE(framing({{"Content-Length", "2"}}));
+  EXPECT_FALSE(framing({{"Transfer-Encoding", "chunked"}}));
+  EXPECT_FALSE(framing({{"transfer-encoding", " Chunked ,"}}));
+  EXPECT_TRUE(framing({{"Transfer-Encoding", "gzip"}}));
+  EXPECT_TRUE(framing({{"Transfer-Encoding", ""}}));
+  EXPECT_TRUE(framing({{"Transfer-Encoding", "chunked, gzip"}}));
+  EXPECT_TRUE(framing({{"Transfer-Encoding", "gzip, chunked"}}));
+  EXPECT_TRUE(framing({{"Transfer-Encoding", "chunked"}, {"Transfer-Encoding", "chunked"}}));
+  EXPECT_TRUE(framing({{"Transfer-Encoding", "chunked"}, {"Content-Length", "5"}}));
+}
+
 TEST(ErrorResponse, CarriesTheContractShapeAndRetryAfter) {
   Response r = ErrorResponse(core::Error{core::ErrorCode::kRateLimited, "slow down", {}, 42});
   EXPECT_EQ(r.status, 429);

@@ -89,4 +89,37 @@ bool ParseTarget(Request& req) {
   return true;
 }
 
+std::optional<std::string> BodyFramingProblem(const Request& req) {
+  bool transfer_encoding = false;
+  std::size_t codings = 0;
+  bool chunked_last = false;
+  bool content_length = false;
+  for (const auto& [name, value] : req.headers) {
+    if (IEquals(name, "Content-Length")) content_length = true;
+    if (!IEquals(name, "Transfer-Encoding")) continue;
+    transfer_encoding = true;
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      std::string_view coding = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      while (!coding.empty() && (coding.front() == ' ' || coding.front() == '\t')) {
+        coding.remove_prefix(1);
+      }
+      while (!coding.empty() && (coding.back() == ' ' || coding.back() == '\t')) {
+        coding.remove_suffix(1);
+      }
+      if (coding.empty()) continue;  // empty list elements are allowed (RFC 9110 §5.6.1)
+      ++codings;
+      chunked_last = IEquals(coding, "chunked");
+    }
+  }
+  if (!transfer_encoding) return std::nullopt;
+  if (content_length) return "A request may not carry both Transfer-Encoding and Content-Length.";
+  if (codings != 1 || !chunked_last) {
+    return "The only Transfer-Encoding accepted is chunked (no other coding, once).";
+  }
+  return std::nullopt;
+}
+
 }  // namespace textura::http

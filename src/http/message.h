@@ -65,4 +65,10 @@ struct Response {
 // Fills path and query from target; false when the target is not a valid origin-form URL.
 bool ParseTarget(Request& req);
 
+// What is wrong with how the request frames its body, or nullopt (RFC 9112 §6.1, §6.3):
+// a Transfer-Encoding must be exactly `chunked` (once, in any case), and never sent
+// with a Content-Length. The transport answers anything else 400 and closes the
+// connection, so a body is never read as the next request (request smuggling).
+std::optional<std::string> BodyFramingProblem(const Request& req);
+
 }  // namespace textura::http

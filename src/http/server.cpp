@@ -331,6 +331,11 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
                           "The request target is not a valid path.");
       break;
     }
+    if (auto problem = BodyFramingProblem(req)) {
+      deadline.Disarm();
+      co_await WriteError(stream, core::ErrorCode::kInvalidRequest, std::move(*problem));
+      break;
+    }
 
     const Api::Plan plan = api.Prepare(req);
     const std::size_t limit = api.BodyLimit(plan);
@@ -375,9 +380,9 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
     req.body = std::move(parser.get().body());
 
     if (Api::IsEventsPath(req.path) && beast::websocket::is_upgrade(parser.get())) {
-      auto who = api.AuthenticateEvents(req);
-      if (!who) {
-        Response res = ErrorResponse(who.error());
+      auto admitted = api.AdmitEvents(req);
+      if (!admitted) {
+        Response res = ErrorResponse(admitted.error());
         ApplyCommonHeaders(res, true);
         co_await WriteResponse(stream, req, res, false);
         LogAccess(req, res, start);
@@ -386,8 +391,9 @@ asio::awaitable<void> Server::Impl::Serve(Worker& w, tcp::socket socket) {
       Response upgraded;
       upgraded.status = 101;
       LogAccess(req, upgraded, start);
-      auto session =
-          std::make_shared<WebSocketSession>(std::move(stream), std::move(*who), api.events());
+      auto session = std::make_shared<WebSocketSession>(
+          std::move(stream), std::move(admitted->principal), std::move(admitted->slot),
+          api.socket_limits().max_message_bytes, api.events());
       conn.cancel = [weak = std::weak_ptr<WebSocketSession>(session)] {
         if (auto s = weak.lock()) s->Cancel();
       };

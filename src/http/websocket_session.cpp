@@ -11,8 +11,13 @@ namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 
 WebSocketSession::WebSocketSession(beast::tcp_stream&& stream, core::Principal principal,
-                                   EventHub& hub)
-    : ws_(std::move(stream)), principal_(std::move(principal)), hub_(hub) {}
+                                   std::unique_ptr<SocketQuota::Slot> slot,
+                                   std::size_t max_message_bytes, EventHub& hub)
+    : ws_(std::move(stream)),
+      principal_(std::move(principal)),
+      slot_(std::move(slot)),
+      max_message_bytes_(max_message_bytes),
+      hub_(hub) {}
 
 void WebSocketSession::Send(std::shared_ptr<const std::string> frame) {
   asio::post(ws_.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
@@ -63,6 +68,9 @@ asio::awaitable<void> WebSocketSession::Run(
     beast::http::request<beast::http::string_body> upgrade) {
   ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
   ws_.text(true);
+  // Checked against each frame header's announced length, so an oversized message is
+  // refused (close 1009) before its payload is buffered.
+  ws_.read_message_max(max_message_bytes_);
   beast::get_lowest_layer(ws_).expires_never();
   hub_.Add(shared_from_this());
   auto [accept_ec] = co_await ws_.async_accept(upgrade, asio::as_tuple(asio::use_awaitable));
@@ -74,7 +82,7 @@ asio::awaitable<void> WebSocketSession::Run(
           ws_.get_executor(), [self = shared_from_this()] { return self->WriteLoop(); },
           asio::detached);
     }
-    beast::flat_buffer buffer;
+    beast::flat_buffer buffer(max_message_bytes_);
     for (;;) {
       auto [ec, n] = co_await ws_.async_read(buffer, asio::as_tuple(asio::use_awaitable));
       if (ec) break;

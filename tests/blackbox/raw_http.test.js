@@ -176,6 +176,45 @@ describe('garbage: 400 invalid_request, then close', { concurrency: 4 }, () => {
   }
 });
 
+// RFC 9112 §6.1/§6.3: only "chunked", last and once, frames a request body, and never
+// together with Content-Length. Anything else would let the body be read as a second
+// request on the connection (request smuggling): one 400, then close, nothing more.
+describe('request framing: 400 invalid_request, then close, the body never parsed as a request', { concurrency: 4 }, () => {
+  const smuggled = 'GET /api/v1/smuggled HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n';
+  const login = (headers, body) =>
+    `POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${headers}\r\n${body}`;
+  const chunk = (text) => `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n0\r\n\r\n`;
+  const cases = [
+    ['Transfer-Encoding: gzip', login('Transfer-Encoding: gzip\r\n', smuggled)],
+    ['Transfer-Encoding: identity', login('Transfer-Encoding: identity\r\n', smuggled)],
+    ['chunked not last (chunked, gzip)', login('Transfer-Encoding: chunked, gzip\r\n', smuggled)],
+    ['a coding before chunked (gzip, chunked)', login('Transfer-Encoding: gzip, chunked\r\n', chunk(smuggled))],
+    ['chunked twice, in two headers', login('Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n', chunk(smuggled))],
+    ['Transfer-Encoding and Content-Length', login(`Transfer-Encoding: chunked\r\nContent-Length: ${smuggled.length}\r\n`, smuggled)],
+    ['Content-Length and a non-chunked Transfer-Encoding', login(`Content-Length: 2\r\nTransfer-Encoding: gzip\r\n`, `{}${smuggled}`)],
+  ];
+  for (const [what, bytes] of cases) {
+    test(what, async () => {
+      await withConnection(async (conn) => {
+        await conn.write(bytes);
+        expectJsonError(await conn.readResponse({ timeoutMs: 5000 }), 400, 'invalid_request');
+        await expectClosed(conn, 3000, `after ${what}`);
+      });
+    });
+  }
+
+  test('a chunked body (any case) is still read, and the connection kept', async () => {
+    await withConnection(async (conn) => {
+      const body = JSON.stringify({ email: 'nobody@example.com', password: 'wrong password' });
+      await conn.write(login('Transfer-Encoding: Chunked\r\n', chunk(body)));
+      const res = await conn.readResponse({ timeoutMs: 5000 });
+      expectJsonError(res, 401, 'invalid_credentials');
+      await conn.write(HEALTH);
+      assert.equal((await conn.readResponse()).status, 200);
+    });
+  });
+});
+
 test('the server answers /healthz promptly while many bad connections are open', async () => {
   const bad = [];
   const timers = [];

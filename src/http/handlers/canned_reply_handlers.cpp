@@ -20,7 +20,7 @@ std::optional<core::Error> ReadInput(const json::object& body, services::CannedI
   JsonFields f(body);
   in.title = f.OptionalString("title");
   in.body = f.OptionalString("body");
-  in.shortcut = f.OptionalString("shortcut");
+  in.shortcut = f.OptionalString("shortcut", Null::kAbsent);
   in.clear_shortcut = body.contains("shortcut") && body.at("shortcut").is_null();
   in.shared = f.OptionalBool("shared");
   return f.Finish();

@@ -40,7 +40,7 @@ services::EmployeeRequest ReadEmployee(JsonFields& f, bool with_status) {
   if (with_status) r.fields.status = f.OptionalString("status");
   if (f.IsNull("avatar_attachment_id")) {
     r.avatar_attachment_id = std::optional<std::int64_t>();
-    (void)f.OptionalInt("avatar_attachment_id");
+    (void)f.OptionalInt("avatar_attachment_id", Null::kAbsent);
   } else if (auto id = f.OptionalInt("avatar_attachment_id")) {
     r.avatar_attachment_id = id;
   }

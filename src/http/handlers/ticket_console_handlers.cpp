@@ -92,7 +92,7 @@ void RegisterTicketConsoleRoutes(Router& router, Api& api) {
                   core::Error::Validation("assignee_id", "is required (a staff user id, or null)"));
             }
             JsonFields f(*body);
-            const auto assignee = f.OptionalInt("assignee_id");
+            const auto assignee = f.OptionalInt("assignee_id", Null::kAbsent);
             if (auto err = f.Finish()) return ErrorResponse(*err);
             auto v = support.assignment().Assign(who, id, assignee);
             if (!v) return ErrorResponse(v.error());

@@ -64,11 +64,11 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                in.title = f.RequiredString("title");
                in.body = f.RequiredString("body");
                in.category = f.RequiredString("category");
-               in.employee_id = f.OptionalInt("employee_id");
-               in.chat_url = f.OptionalString("chat_url");
+               in.employee_id = f.OptionalInt("employee_id", Null::kAbsent);
+               in.chat_url = f.OptionalString("chat_url", Null::kAbsent);
                in.attachment_ids =
                    f.OptionalIntArray("attachment_ids").value_or(std::vector<std::int64_t>{});
-               in.follow_up_of = f.OptionalInt("follow_up_of");
+               in.follow_up_of = f.OptionalInt("follow_up_of", Null::kAbsent);
                if (auto err = f.Finish()) return ErrorResponse(*err);
                auto created = tickets.Create(*who, in);
                if (!created) return ErrorResponse(created.error());
