@@ -161,7 +161,6 @@ describe('length limits, counted in characters after trimming', () => {
     ['title', 'empty title', { title: '' }],
     ['title', 'title of spaces only', { title: '  \t \u00a0 ' }],
     ['title', 'missing title', { title: undefined }],
-    ['title', 'null title', { title: null }],
     ['body', 'body of 20001 characters', { body: 'b'.repeat(20001) }],
     ['body', 'body of 20001 Cyrillic characters', { body: 'ы'.repeat(20001) }],
     ['body', 'empty body', { body: '' }],
@@ -186,6 +185,9 @@ describe('rejected values: 400 with the field, nothing created', { concurrency: 
     ['validation_failed', 'category', 'empty category', { category: '' }],
     ['invalid_request', 'title', 'title is a number', { title: 42 }],
     ['invalid_request', 'title', 'title is an array', { title: ['a'] }],
+    // null is a value of the wrong type, not a missing title (issue 19)
+    ['invalid_request', 'title', 'null title', { title: null }],
+    ['invalid_request', 'attachment_ids', 'attachment_ids is null', { attachment_ids: null }],
     ['invalid_request', 'body', 'body is an object', { body: { text: 'x' } }],
     ['invalid_request', 'body', 'body is a boolean', { body: true }],
     ['invalid_request', 'category', 'category is a number', { category: 1 }],
