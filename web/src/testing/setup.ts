@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
+import { i18n, initI18n, setLanguage } from '@/lib/i18n';
 import { installFakeWebSocket } from './fake-websocket';
 import { installMatchMedia } from './match-media';
 
@@ -8,13 +9,17 @@ import { installMatchMedia } from './match-media';
 // when the machine is busy (e.g. compiling the server next to the tests).
 configure({ asyncUtilTimeout: 3000 });
 
+// Tests read English unless they switch (and each test starts in English again).
+await initI18n('en');
+
 beforeEach(() => {
   installMatchMedia(false);
   installFakeWebSocket();
 });
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  if (i18n.language !== 'en') await setLanguage('en', { remember: false });
   window.localStorage.clear();
   delete document.documentElement.dataset.theme;
   delete document.documentElement.dataset.themePreference;

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import { LanguageSelect } from '@/components/ui/language-select';
 import { Logo } from '@/components/ui/logo';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { setLanguage } from '@/lib/i18n';
 import styles from './auth-card.module.css';
 
 export interface AuthCardProps {
@@ -15,7 +17,11 @@ export function AuthCard({ title, subtitle, children, footer }: AuthCardProps) {
   return (
     <main className={styles.screen}>
       <div className={styles.column}>
-        <Logo />
+        <div className={styles.top}>
+          <Logo />
+          {/* Chosen before sign-in, remembered on this device; signup saves it to the profile. */}
+          <LanguageSelect showLabel={false} onChange={(language) => void setLanguage(language)} />
+        </div>
         <section className={styles.card} aria-labelledby="auth-title">
           <div className={styles.head}>
             <h1 id="auth-title" className={styles.title}>
