@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,17 @@ class TokenSource {
   virtual std::string Digest(std::string_view token) const = 0;
   // Compares secrets in time independent of where they differ.
   virtual bool SecretEquals(std::string_view a, std::string_view b) const = 0;
+};
+
+// Authenticated encryption of secrets at rest (channel tokens). Sealed values carry
+// the id of the key that sealed them, so keys can be rotated: Seal uses the current
+// key, Open accepts the current and the previous ones. Thread-safe.
+class SecretBox {
+ public:
+  virtual ~SecretBox() = default;
+  virtual std::string Seal(std::string_view plaintext) const = 0;
+  // nullopt when tampered with or sealed with an unknown key.
+  virtual std::optional<std::string> Open(std::string_view sealed) const = 0;
 };
 
 }  // namespace textura::core

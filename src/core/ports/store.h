@@ -6,6 +6,7 @@
 #include "core/ports/ai_repository.h"
 #include "core/ports/attachment_repository.h"
 #include "core/ports/audit_repository.h"
+#include "core/ports/channel_repository.h"
 #include "core/ports/console_repository.h"
 #include "core/ports/support_admin_repository.h"
 #include "core/ports/ticket_repository.h"
@@ -30,6 +31,7 @@ class Repositories {
   virtual ChatRepository& chats() = 0;
   virtual LedgerRepository& ledger() = 0;
   virtual ConsoleRepository& console() = 0;
+  virtual ChannelRepository& channels() = 0;
 };
 
 // The database as use cases see it. Thread-safe; calls block the calling thread.

@@ -1,6 +1,7 @@
 #include "storage/sql/repositories.h"
 
 #include "storage/sql/attachment_repository.h"
+#include "storage/sql/channel_repository.h"
 #include "storage/sql/chat_repository.h"
 #include "storage/sql/console_repository.h"
 #include "storage/sql/employee_repositories.h"
@@ -23,7 +24,8 @@ struct SqlRepositories::Impl {
         knowledge(conn),
         chats(conn),
         ledger(conn),
-        console(conn) {}
+        console(conn),
+        channels(conn) {}
   SqlAccountRepository accounts;
   SqlUserRepository users;
   SqlSessionRepository sessions;
@@ -36,6 +38,7 @@ struct SqlRepositories::Impl {
   SqlChatRepository chats;
   SqlLedgerRepository ledger;
   SqlConsoleRepository console;
+  SqlChannelRepository channels;
 };
 
 SqlRepositories::SqlRepositories(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
@@ -58,6 +61,9 @@ core::AttachmentRepository& SqlRepositories::attachments() {
 }
 core::ConsoleRepository& SqlRepositories::console() {
   return impl_->console;
+}
+core::ChannelRepository& SqlRepositories::channels() {
+  return impl_->channels;
 }
 
 core::AuditRepository& SqlRepositories::audit() {

@@ -27,6 +27,7 @@ class SqlRepositories final : public core::Repositories {
   core::ChatRepository& chats() override;
   core::LedgerRepository& ledger() override;
   core::ConsoleRepository& console() override;
+  core::ChannelRepository& channels() override;
 
  private:
   struct Impl;
