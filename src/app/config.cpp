@@ -2,7 +2,6 @@
 
 #include <toml++/toml.h>
 
-#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -10,13 +9,15 @@
 #include <thread>
 #include <vector>
 
+#include "core/numbers.h"
+
 namespace textura::app {
 namespace {
 
 long long ParseInt(const std::string& name, const std::string& v, long long min, long long max) {
-  long long out = 0;
-  const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (ec != std::errc() || p != v.data() + v.size() || out < min || out > max) {
+  const auto parsed = core::ParseInt64(v);
+  const long long out = parsed.value_or(0);
+  if (!parsed || out < min || out > max) {
     throw std::runtime_error(name + " must be an integer from " + std::to_string(min) + " to " +
                              std::to_string(max) + ", got \"" + v + "\"");
   }

@@ -62,11 +62,52 @@ struct Session {
   std::string user_agent;
 };
 
-// Who is making a request: the session's user with their account.
+// What kind of caller a principal is. Only services/access.{h,cpp} decides what each
+// kind may see and do; everything else asks it.
+enum class PrincipalKind {
+  kAnonymous,  // no credentials: public routes only (sign-up, sign-in, health)
+  kUser,       // a signed-in user's browser session (customer, staff or admin)
+  // The callers the next features bring, planned here so their rules go in one place:
+  kApiKey,       // issue 15: an integration's key: `account` + `api_key` (its scope)
+  kVisitor,      // issue 12: a website visitor: `account` + `visitor` (widget channel)
+  kChannelUser,  // issue 11: a Telegram user arriving through a bot: `account` + `channel_user`
+};
+
+// A customer user's role in its account's team (issue 14). Until team roles exist,
+// every customer user is the account's owner.
+enum class TeamRole { kOwner, kAdmin, kOperator };
+
+// An API key's grant (issue 15): which key, and the scope it was issued with.
+struct ApiKeyGrant {
+  std::int64_t key_id = 0;
+  std::string scope;  // e.g. "chats:write"; access.cpp maps scopes to capabilities
+};
+
+// A website visitor (issue 12): the widget channel it came through, its visitor token
+// (hashed) and, when the site vouched for it, a verified identity.
+struct VisitorGrant {
+  std::int64_t channel_id = 0;
+  std::string visitor_token_hash;
+  std::optional<std::string> verified_identity;
+};
+
+// A messenger user arriving through a bot (issue 11).
+struct ChannelUserGrant {
+  std::int64_t channel_id = 0;
+  std::string external_user_id;  // e.g. the Telegram user id
+};
+
+// Who is making a request or sending a message. Today: kUser (the session's user
+// with their account) or kAnonymous; the other kinds fill `account` and their grant.
 struct Principal {
   User user;
   std::optional<Account> account;
   Session session;
+  PrincipalKind kind = PrincipalKind::kUser;
+  TeamRole team_role = TeamRole::kOwner;  // customers only
+  std::optional<ApiKeyGrant> api_key;
+  std::optional<VisitorGrant> visitor;
+  std::optional<ChannelUserGrant> channel_user;
 };
 
 }  // namespace textura::core

@@ -14,6 +14,9 @@ namespace textura::http {
 Api::Api(ApiOptions options, ServiceSet services)
     : options_(std::move(options)),
       services_(services),
+      router_([&auth = services_.auth](const Request& req, services::Capability need) {
+        return Admit(auth, req, need);
+      }),
       static_files_(options_.web_dir),
       sockets_(std::make_unique<SocketQuota>(options_.sockets)) {
   RegisterSystemRoutes(router_, *this);
@@ -85,10 +88,7 @@ core::Result<Api::EventsAdmission> Api::AdmitEvents(const Request& req) const {
     const std::string_view origin_host =
         scheme == std::string_view::npos ? origin : origin.substr(scheme + 3);
     if (origin_host != req.Header("Host")) {
-      return core::Error{core::ErrorCode::kForbidden,
-                         "Events are only available to this site's own pages.",
-                         {},
-                         0};
+      return core::Error::Forbidden("Events are only available to this site's own pages.");
     }
   }
   auto who = Authenticate(services_.auth, req);

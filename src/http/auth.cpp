@@ -26,6 +26,14 @@ core::Result<core::Principal> Authenticate(services::AuthService& auth, const Re
   return principal;
 }
 
+core::Result<core::Principal> Admit(services::AuthService& auth, const Request& req,
+                                    services::Capability need) {
+  auto who = Authenticate(auth, req);
+  if (!who) return who;
+  if (auto s = services::Require(*who, need); !s) return std::move(s).error();
+  return who;
+}
+
 std::string SessionCookie(std::string_view token, int max_age_seconds, bool secure) {
   std::string c = std::string(kSessionCookie) + "=" + std::string(token) +
                   "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds);

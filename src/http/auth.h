@@ -6,6 +6,7 @@
 #include "core/result.h"
 #include "core/user.h"
 #include "http/message.h"
+#include "services/access.h"
 #include "services/auth_service.h"
 
 namespace textura::http {
@@ -15,6 +16,10 @@ inline constexpr std::string_view kSessionCookie = "textura_session";
 // The principal behind a request's session cookie. For unsafe methods the
 // X-CSRF-Token header must match the session's token (kCsrfFailed otherwise).
 core::Result<core::Principal> Authenticate(services::AuthService& auth, const Request& req);
+
+// The caller of a route that needs `need`: Authenticate, then services::Require.
+core::Result<core::Principal> Admit(services::AuthService& auth, const Request& req,
+                                    services::Capability need);
 
 // The value of one cookie from the Cookie header; empty when absent.
 std::string_view CookieValue(const Request& req, std::string_view name);

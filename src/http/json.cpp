@@ -26,10 +26,7 @@ bool IsJsonContentType(std::string_view ct) {
 core::Result<json::object> ParseJsonBody(const Request& req) {
   if (req.body.empty()) return json::object();
   if (!IsJsonContentType(req.Header("Content-Type"))) {
-    return Error{ErrorCode::kUnsupportedMediaType,
-                 "Send the body as JSON with Content-Type: application/json.",
-                 {},
-                 0};
+    return Error::Of(ErrorCode::kUnsupportedMediaType, "Send the body as JSON with Content-Type: application/json.");
   }
   json::parse_options options;
   options.max_depth = kMaxJsonDepth;
@@ -39,10 +36,10 @@ core::Result<json::object> ParseJsonBody(const Request& req) {
     std::string why = ec == json::error::too_deep
                           ? "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"
                           : ec.message();
-    return Error{ErrorCode::kInvalidRequest, "The body is not valid JSON: " + why + ".", {}, 0};
+    return Error::Invalid("The body is not valid JSON: " + why + ".");
   }
   if (!value.is_object()) {
-    return Error{ErrorCode::kInvalidRequest, "The body must be a JSON object.", {}, 0};
+    return Error::Invalid("The body must be a JSON object.");
   }
   return std::move(value.as_object());
 }
@@ -234,7 +231,7 @@ Response ErrorResponse(const Error& error) {
 }
 
 Response ErrorResponse(ErrorCode code, std::string message, std::string field) {
-  return ErrorResponse(Error{code, std::move(message), std::move(field), 0});
+  return ErrorResponse(Error::Of(code, std::move(message), std::move(field)));
 }
 
 Response NoContent() {

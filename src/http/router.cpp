@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include "http/json.h"
+
 namespace textura::http {
 
 std::string_view RouteMatch::Param(std::string_view name) const {
@@ -20,6 +22,32 @@ void Router::AddStreaming(Method method, std::string pattern, std::size_t body_l
   r.stream = std::move(stream);
   r.body_limit = body_limit;
   routes_.push_back(std::move(r));
+}
+
+void Router::Add(Method method, std::string pattern, services::Capability access,
+                 Execution execution, PrincipalHandler handler) {
+  Add(method, std::move(pattern), execution,
+      [admission = admission_, access, handler = std::move(handler)](Request& req, const RouteMatch& m) {
+        auto who = (*admission)(req, access);
+        if (!who) return ErrorResponse(who.error());
+        return handler(req, m, *who);
+      });
+  routes_.back().access = access;
+}
+
+void Router::AddStreaming(Method method, std::string pattern, services::Capability access,
+                          std::size_t body_limit, PrincipalStreamHandler stream) {
+  AddStreaming(method, std::move(pattern), body_limit,
+               [admission = admission_, access, stream = std::move(stream)](Request& req, const RouteMatch& m) {
+                 auto who = (*admission)(req, access);
+                 if (!who) {
+                   StreamStart refused;
+                   refused.rejection = ErrorResponse(who.error());
+                   return refused;
+                 }
+                 return stream(req, m, *who);
+               });
+  routes_.back().access = access;
 }
 
 bool Router::Matches(std::string_view pattern, std::string_view path, RouteMatch& match) {

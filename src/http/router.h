@@ -7,8 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/numbers.h"
 #include "core/result.h"
+#include "core/user.h"
 #include "http/message.h"
+#include "services/access.h"
 
 namespace textura::http {
 
@@ -16,9 +19,23 @@ namespace textura::http {
 struct RouteMatch {
   std::vector<std::pair<std::string_view, std::string_view>> params;
   std::string_view Param(std::string_view name) const;
+  // The {name} parameter as an id (a positive integer), else nullopt.
+  std::optional<std::int64_t> Id(std::string_view name = "id") const {
+    return core::ParseId(Param(name));
+  }
 };
 
+// A public route's handler, and the form every other route uses: the principal the
+// router admitted (authenticated, and holding the route's Capability) comes with it.
 using Handler = std::function<Response(Request&, const RouteMatch&)>;
+using PrincipalHandler =
+    std::function<Response(Request&, const RouteMatch&, const core::Principal&)>;
+
+// Admits a request to a route that needs `need`: the caller's principal (from the
+// session cookie; later an API key or a visitor token) once services::Require
+// passes, else the error to answer (401, 403, CSRF).
+using Admission =
+    std::function<core::Result<core::Principal>(const Request&, services::Capability need)>;
 
 // Where a route's handler runs. kInline: on the I/O thread (short reads of the
 // embedded database). kOffload: on the worker pool (writes, password hashing,
@@ -45,6 +62,8 @@ struct StreamStart {
   Response rejection;
 };
 using StreamHandler = std::function<StreamStart(Request&, const RouteMatch&)>;
+using PrincipalStreamHandler =
+    std::function<StreamStart(Request&, const RouteMatch&, const core::Principal&)>;
 
 // kBuffered: the transport reads the whole body (up to the JSON body limit) into
 // Request::body before the handler runs. kStreamed: the route's StreamHandler runs
@@ -59,17 +78,32 @@ struct Route {
   BodyMode body = BodyMode::kBuffered;
   StreamHandler stream{};      // kStreamed
   std::size_t body_limit = 0;  // kStreamed: bytes
+  // Who the route serves; the router admits the caller before the handler runs.
+  services::Capability access = services::Capability::kPublic;
 };
 
 // Maps method + path to a handler. Patterns are literal segments and {name}
 // segments matching one non-empty segment. Immutable after setup; thread-safe reads.
 class Router {
  public:
+  Router() = default;
+  // `admission` admits callers of the routes that declare a Capability.
+  explicit Router(Admission admission)
+      : admission_(std::make_shared<const Admission>(std::move(admission))) {}
+
+  // A public route (Capability::kPublic): anyone may call it.
   void Add(Method method, std::string pattern, Execution execution, Handler handler);
+  // A route for callers with `access`: admitted before `handler` runs, so handlers
+  // never authenticate or test roles (services/access.h).
+  void Add(Method method, std::string pattern, services::Capability access,
+           Execution execution, PrincipalHandler handler);
   // A route whose body is streamed to a sink (see BodyMode); its handlers run on
-  // the worker pool.
+  // the worker pool. The caller is admitted after the header, before a byte of the
+  // body is read.
   void AddStreaming(Method method, std::string pattern, std::size_t body_limit,
                     StreamHandler stream);
+  void AddStreaming(Method method, std::string pattern, services::Capability access,
+                    std::size_t body_limit, PrincipalStreamHandler stream);
 
   enum class Outcome { kFound, kNotFound, kMethodNotAllowed };
   struct Lookup {
@@ -84,6 +118,7 @@ class Router {
 
  private:
   static bool Matches(std::string_view pattern, std::string_view path, RouteMatch& match);
+  std::shared_ptr<const Admission> admission_;  // shared by the routes' handlers
   std::vector<Route> routes_;
 };
 

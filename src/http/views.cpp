@@ -1,5 +1,7 @@
 #include "http/views.h"
 
+#include "services/access.h"
+
 namespace textura::http {
 
 namespace json = boost::json;
@@ -75,7 +77,7 @@ json::object StaffTicketJson(const core::TicketView& v,
 
 json::object TicketJsonFor(const core::Principal& who, const core::TicketView& v,
                            const services::TicketService& tickets) {
-  if (!core::IsStaff(who.user.role)) return TicketJson(v);
+  if (!services::IsTeam(who)) return TicketJson(v);
   return StaffTicketJson(v, tickets.SlaNow(v.ticket));
 }
 

@@ -2,7 +2,8 @@
 
 #include "core/support/console.h"
 #include "services/audit_service.h"
-#include "services/console_common.h"
+#include "core/numbers.h"
+#include "services/access.h"
 
 namespace textura::services {
 
@@ -67,13 +68,13 @@ AssignmentService::AssignmentService(core::Store& store, const core::Clock& cloc
 Result<core::TicketView> AssignmentService::Assign(const core::Principal& who,
                                                    core::TicketId ticket,
                                                    std::optional<core::UserId> assignee) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   const core::Time now = clock_.Now();
   bool changed = false;
   auto view = core::WriteValue<core::TicketView>(
       store_, [&](core::Repositories& repos) -> Result<core::TicketView> {
         auto current = repos.tickets().View(ticket, who.user.id, core::support::Side::kTeam);
-        if (!current) return NoSuchTicket(ticket);
+        if (!current) return TicketNotFound(ticket);
         if (auto s = core::support::CheckOpen(current->ticket); !s) return std::move(s).error();
         std::optional<core::User> agent;
         if (assignee) {
@@ -118,7 +119,7 @@ Result<core::TicketView> AssignmentService::Take(const core::Principal& who,
 }
 
 Result<std::vector<core::Agent>> AssignmentService::Agents(const core::Principal& who) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   return core::ReadValue<std::vector<core::Agent>>(
       store_, [&](core::Repositories& repos) -> Result<std::vector<core::Agent>> {
         return repos.console().Agents();
@@ -126,7 +127,7 @@ Result<std::vector<core::Agent>> AssignmentService::Agents(const core::Principal
 }
 
 Result<bool> AssignmentService::SetShift(const core::Principal& who, bool on_shift) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   core::Status s = store_.Write([&](core::Repositories& repos) -> core::Status {
     repos.console().SetOnShift(who.user.id, on_shift);
     return core::OkStatus();
@@ -136,15 +137,13 @@ Result<bool> AssignmentService::SetShift(const core::Principal& who, bool on_shi
 }
 
 Result<bool> AssignmentService::AutoAssign(const core::Principal& who) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   return core::ReadValue<bool>(
       store_, [&](core::Repositories& repos) -> Result<bool> { return AutoAssignOn(repos); });
 }
 
 Result<bool> AssignmentService::SetAutoAssign(const core::Principal& who, bool on) {
-  if (who.user.role != core::Role::kAdmin) {
-    return Error{core::ErrorCode::kForbidden, "Only admins change auto-assignment.", {}, 0};
-  }
+  if (auto s = Require(who, Capability::kAdmin); !s) return std::move(s).error();
   core::Status s = store_.Write([&](core::Repositories& repos) -> core::Status {
     repos.console().PutSetting(kAutoAssignSetting, on ? "true" : "false");
     return core::OkStatus();

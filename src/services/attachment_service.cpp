@@ -31,37 +31,20 @@ std::string Mebibytes(std::uint64_t bytes) {
 }
 
 Error TooLarge(std::uint64_t limit) {
-  return Error{ErrorCode::kTooLarge, "The file is larger than " + Mebibytes(limit) + ".", {}, 0};
+  return Error::TooLarge("The file is larger than " + Mebibytes(limit) + ".");
 }
 
 Error OverQuota(std::uint64_t quota) {
-  return Error{ErrorCode::kTooLarge,
-               "This file would pass the account's storage quota of " + Mebibytes(quota) +
-                   "; files in tickets count towards it.",
-               {},
-               0};
+  return Error::TooLarge("This file would pass the account's storage quota of " +
+                         Mebibytes(quota) + "; files in tickets count towards it.");
 }
 
 }  // namespace
 
-core::UploadOwner OwnerOf(const core::Principal& who) {
-  core::UploadOwner owner;
-  if (!core::IsStaff(who.user.role) && who.account) owner.account_id = who.account->id;
-  owner.uploader_id = who.user.id;
-  return owner;
-}
-
 bool CanSeeAttachment(core::Repositories& repos, const core::Principal& who,
                       const core::Attachment& a) {
-  const core::UploadOwner owner = OwnerOf(who);
-  if (a.account_id) {
-    if (owner.account_id == a.account_id) return true;
-  } else if (a.uploader_id == who.user.id) {
-    return true;
-  }
-  if (!a.ticket_id) return false;
-  const auto ticket = repos.tickets().Find(*a.ticket_id);
-  return ticket && CanSeeAccount(who, ticket->account_id);
+  if (OwnsUpload(who, a)) return true;
+  return a.ticket_id && FindVisibleTicket(repos, who, *a.ticket_id).ok();
 }
 
 // --- Upload -------------------------------------------------------------------------
@@ -89,7 +72,7 @@ Result<core::Attachment> Upload::Finish() {
   auto key = file_->Finish();
   if (!key) return std::move(key).error();
   core::Attachment a;
-  const core::UploadOwner owner = OwnerOf(who_);
+  const core::UploadOwner owner = UploadOwnerOf(who_);
   a.account_id = owner.account_id;
   a.uploader_id = owner.uploader_id;
   a.filename = filename_;
@@ -142,7 +125,7 @@ Result<std::unique_ptr<Upload>> AttachmentService::BeginUpload(
   if (declared_size && *declared_size > limits_.max_upload_bytes) {
     return TooLarge(limits_.max_upload_bytes);
   }
-  const core::UploadOwner owner = OwnerOf(who);
+  const core::UploadOwner owner = UploadOwnerOf(who);
   auto used = core::ReadValue<std::int64_t>(store_, [&](core::Repositories& repos) {
     return Result<std::int64_t>(repos.attachments().UsedBytes(owner));
   });
@@ -185,7 +168,7 @@ Result<AttachmentContent> AttachmentService::OpenKey(core::Attachment attachment
     reader = files_.Open(key);
   }
   if (!reader) {
-    return Error{ErrorCode::kUnavailable, "The file of this attachment cannot be read.", {}, 0};
+    return Error::Unavailable("The file of this attachment cannot be read.");
   }
   AttachmentContent out;
   out.attachment = std::move(attachment);

@@ -24,9 +24,6 @@ struct AttachmentLimits {
   std::chrono::seconds unused_ttl{24 * 3600};      // unused uploads are deleted after
 };
 
-// The owner of `who`'s uploads: their account, or for staff (no account) themselves.
-core::UploadOwner OwnerOf(const core::Principal& who);
-
 // Bytes to send: an attachment (or its thumbnail) opened for reading.
 struct AttachmentContent {
   core::Attachment attachment;

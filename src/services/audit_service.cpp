@@ -1,22 +1,13 @@
 #include "services/audit_service.h"
 
-#include <charconv>
+#include "core/numbers.h"
+#include "core/page.h"
+#include "services/access.h"
 
 namespace textura::services {
 
 using core::Error;
 using core::ErrorCode;
-
-namespace {
-
-std::optional<std::int64_t> PositiveInt(std::string_view s) {
-  std::int64_t v = 0;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
-
-}  // namespace
 
 void RecordAudit(core::Repositories& repos, const core::User& actor, std::string_view action,
                  core::audit::Refs refs, core::audit::Details details, core::Time now) {
@@ -30,21 +21,11 @@ void RecordAudit(core::Repositories& repos, const core::User& actor, std::string
   repos.audit().Append(std::move(e));
 }
 
-core::Status RequireAdmin(const core::Principal& who) {
-  if (who.user.role == core::Role::kAdmin) return core::OkStatus();
-  return Error{ErrorCode::kForbidden, "Only administrators may do this.", {}, 0};
-}
-
-core::Status RequireStaff(const core::Principal& who) {
-  if (core::IsStaff(who.user.role)) return core::OkStatus();
-  return Error{ErrorCode::kForbidden, "This is for the support team.", {}, 0};
-}
-
 core::Result<AuditPage> AuditService::List(const core::Principal& who, const AuditListInput& in) {
-  if (auto s = RequireAdmin(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kAdmin); !s) return std::move(s).error();
   core::AuditQuery q;
   if (in.actor_id && !in.actor_id->empty()) {
-    q.actor_id = PositiveInt(*in.actor_id);
+    q.actor_id = core::ParseId(*in.actor_id);
     if (!q.actor_id) return Error::Validation("actor_id", "must be a user id");
   }
   if (in.action && !in.action->empty()) {
@@ -54,17 +35,14 @@ core::Result<AuditPage> AuditService::List(const core::Principal& who, const Aud
     q.action = *in.action;
   }
   if (in.ticket_id && !in.ticket_id->empty()) {
-    q.ticket_id = PositiveInt(*in.ticket_id);
+    q.ticket_id = core::ParseId(*in.ticket_id);
     if (!q.ticket_id) return Error::Validation("ticket_id", "must be a ticket id");
   }
-  if (in.limit) {
-    const auto limit = PositiveInt(*in.limit);
-    if (!limit || *limit > 100)
-      return Error::Validation("limit", "must be an integer from 1 to 100");
-    q.limit = static_cast<int>(*limit);
-  }
+  auto limit = core::ParsePageLimit(in.limit);
+  if (!limit) return std::move(limit).error();
+  q.limit = *limit;
   if (in.cursor && !in.cursor->empty()) {
-    q.before_id = PositiveInt(*in.cursor);
+    q.before_id = core::ParseId(*in.cursor);
     if (!q.before_id) return Error::Validation("cursor", "is not a cursor from this list");
   }
   auto rows = core::ReadValue<std::vector<core::audit::Entry>>(
@@ -74,10 +52,7 @@ core::Result<AuditPage> AuditService::List(const core::Principal& who, const Aud
   if (!rows) return std::move(rows).error();
   AuditPage page;
   page.items = std::move(*rows);
-  if (static_cast<int>(page.items.size()) > q.limit) {
-    page.items.resize(q.limit);
-    page.next_cursor = std::to_string(page.items.back().id);
-  }
+  page.next_cursor = core::TakePage(page.items, q.limit, [](const auto& row) { return std::to_string(row.id); });
   return page;
 }
 

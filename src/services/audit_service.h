@@ -24,10 +24,6 @@ namespace textura::services {
 void RecordAudit(core::Repositories& repos, const core::User& actor, std::string_view action,
                  core::audit::Refs refs, core::audit::Details details, core::Time now);
 
-// kForbidden unless `who` is an admin / staff (or admin).
-core::Status RequireAdmin(const core::Principal& who);
-core::Status RequireStaff(const core::Principal& who);
-
 // Query parameters as received; validated by the service.
 struct AuditListInput {
   std::optional<std::string> actor_id{};

@@ -93,11 +93,11 @@ Result<SignedIn> AuthService::Login(const LoginInput& input, const ClientInfo& c
                                            : (hasher_.Verify(dummy_hash_, input.password), false);
   // A deactivated user is told exactly what a wrong password is told.
   if (verified && !(*found)->active) {
-    return Error{ErrorCode::kInvalidCredentials, "The email or password is incorrect.", {}, 0};
+    return Error::Of(ErrorCode::kInvalidCredentials, "The email or password is incorrect.");
   }
   if (!verified) {
     failures_by_email_.Record(*email, now);
-    return Error{ErrorCode::kInvalidCredentials, "The email or password is incorrect.", {}, 0};
+    return Error::Of(ErrorCode::kInvalidCredentials, "The email or password is incorrect.");
   }
   failures_by_email_.Clear(*email);
   core::User user = std::move(**found);
@@ -142,7 +142,7 @@ Status AuthService::Logout(const core::Principal& principal) {
 
 Result<core::Principal> AuthService::Authenticate(std::string_view token) {
   const auto unauthenticated = [] {
-    return Error{ErrorCode::kUnauthenticated, "Sign in to continue.", {}, 0};
+    return Error::Unauthenticated("Sign in to continue.");
   };
   if (token.empty() || token.size() > 128) return unauthenticated();
   const std::string digest = tokens_.Digest(token);
@@ -158,10 +158,7 @@ Result<core::Principal> AuthService::Authenticate(std::string_view token) {
 
 Status AuthService::CheckCsrf(const core::Principal& principal, std::string_view csrf) const {
   if (csrf.empty() || !tokens_.SecretEquals(csrf, principal.session.csrf_token)) {
-    return Error{ErrorCode::kCsrfFailed,
-                 "Missing or wrong X-CSRF-Token header: send the csrf_token from /api/v1/me.",
-                 {},
-                 0};
+    return Error::Of(ErrorCode::kCsrfFailed, "Missing or wrong X-CSRF-Token header: send the csrf_token from /api/v1/me.");
   }
   return core::OkStatus();
 }

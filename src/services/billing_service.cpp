@@ -1,7 +1,9 @@
 #include "services/billing_service.h"
 
 #include "core/validation.h"
-#include "services/ai_access.h"
+#include "core/numbers.h"
+#include "core/page.h"
+#include "services/access.h"
 
 namespace textura::services {
 
@@ -20,7 +22,7 @@ core::LedgerEntry SignupCredit(core::AccountId account, std::int64_t amount_mino
 }
 
 Result<BalanceView> BillingService::Balance(const core::Principal& who) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   const core::Time month = core::MonthStart(clock_.Now());
   return core::ReadValue<BalanceView>(
@@ -33,32 +35,27 @@ Result<BalanceView> BillingService::Balance(const core::Principal& who) {
 Result<LedgerPage> BillingService::Ledger(const core::Principal& who,
                                           const std::optional<std::string>& limit_text,
                                           const std::optional<std::string>& cursor) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
-  auto limit = ParsePageLimit(limit_text);
+  auto limit = core::ParsePageLimit(limit_text);
   if (!limit) return std::move(limit).error();
   core::LedgerEntryId before = 0;
   if (cursor && !cursor->empty()) {
-    const auto v = ParseId(*cursor);
+    const auto v = core::ParseInt64(*cursor);
     if (!v || *v <= 0) return Error::Validation("cursor", "is not a cursor from this list");
     before = *v;
   }
   return core::ReadValue<LedgerPage>(store_, [&](core::Repositories& repos) -> Result<LedgerPage> {
     LedgerPage page;
-    page.items = repos.ledger().List(*account, before, *limit + 1);
-    if (static_cast<int>(page.items.size()) > *limit) {
-      page.items.resize(*limit);
-      page.next_cursor = std::to_string(page.items.back().id);
-    }
+    page.items = repos.ledger().List(*account, before, core::FetchCount(*limit));
+    page.next_cursor = core::TakePage(page.items, *limit, [](const auto& row) { return std::to_string(row.id); });
     return page;
   });
 }
 
 Result<core::LedgerEntry> BillingService::TopUp(const core::Principal& who, core::AccountId account,
                                                 std::int64_t amount, std::string_view note) {
-  if (!core::IsStaff(who.user.role)) {
-    return Error{ErrorCode::kForbidden, "Only the support team tops up balances.", {}, 0};
-  }
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   if (amount < 1 || amount > kMaxTopUpMinor) {
     return Error::Validation("amount_minor", "must be an integer from 1 to 1000000000 kopecks");
   }

@@ -1,6 +1,7 @@
 #include "services/canned_reply_service.h"
 
-#include "services/console_common.h"
+#include "core/numbers.h"
+#include "services/access.h"
 
 namespace textura::services {
 
@@ -20,10 +21,9 @@ bool CanSee(const core::Principal& who, const CannedReply& c) {
 
 // Owner or admin may change it; others see shared ones (kForbidden) or nothing.
 core::Status CheckCanChange(const core::Principal& who, const CannedReply& c) {
-  if (c.owner_id == who.user.id || who.user.role == core::Role::kAdmin) return core::OkStatus();
+  if (c.owner_id == who.user.id || Has(who, Capability::kAdmin)) return core::OkStatus();
   if (!c.shared) return CannedNotFound(c.id);
-  return Error{
-      core::ErrorCode::kForbidden, "Only its owner may change a shared canned reply.", {}, 0};
+  return Error::Forbidden("Only its owner may change a shared canned reply.");
 }
 
 // Applies the given members of `in` to `c`, validating each.
@@ -54,7 +54,7 @@ CannedReplyService::CannedReplyService(core::Store& store, const core::Clock& cl
     : store_(store), clock_(clock) {}
 
 Result<std::vector<CannedReply>> CannedReplyService::List(const core::Principal& who) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   return core::ReadValue<std::vector<CannedReply>>(
       store_, [&](core::Repositories& repos) -> Result<std::vector<CannedReply>> {
         return repos.console().CannedFor(who.user.id);
@@ -62,7 +62,7 @@ Result<std::vector<CannedReply>> CannedReplyService::List(const core::Principal&
 }
 
 Result<CannedReply> CannedReplyService::Create(const core::Principal& who, const CannedInput& in) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   if (!in.title) return Error::Validation("title", "is required");
   if (!in.body) return Error::Validation("body", "is required");
   CannedReply c;
@@ -76,7 +76,7 @@ Result<CannedReply> CannedReplyService::Create(const core::Principal& who, const
 
 Result<CannedReply> CannedReplyService::Update(const core::Principal& who, core::CannedReplyId id,
                                                const CannedInput& in) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   const core::Time now = clock_.Now();
   return core::WriteValue<CannedReply>(store_,
                                        [&](core::Repositories& repos) -> Result<CannedReply> {
@@ -94,7 +94,7 @@ Result<CannedReply> CannedReplyService::Update(const core::Principal& who, core:
 }
 
 core::Status CannedReplyService::Delete(const core::Principal& who, core::CannedReplyId id) {
-  if (auto s = RequireStaff(who); !s) return s;
+  if (auto s = Require(who, Capability::kStaff); !s) return s;
   return store_.Write([&](core::Repositories& repos) -> core::Status {
     auto c = repos.console().FindCanned(id);
     if (!c) return CannedNotFound(id);
@@ -106,7 +106,7 @@ core::Status CannedReplyService::Delete(const core::Principal& who, core::Canned
 
 Result<std::string> CannedReplyService::Render(const core::Principal& who, core::CannedReplyId id,
                                                core::TicketId ticket) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   return core::ReadValue<std::string>(
       store_, [&](core::Repositories& repos) -> Result<std::string> {
         auto c = repos.console().FindCanned(id);

@@ -2,7 +2,9 @@
 
 #include "core/support/ticket.h"
 #include "core/validation.h"
-#include "services/ai_access.h"
+#include "core/numbers.h"
+#include "core/page.h"
+#include "services/access.h"
 #include "services/audit_service.h"
 #include "services/employee_service.h"
 #include "services/ticket_service.h"
@@ -36,8 +38,8 @@ Result<core::ChatCursor> DecodeCursor(std::string_view text) {
   const auto bad = [] { return Error::Validation("cursor", "is not a cursor from this list"); };
   const auto sep = text.find('_');
   if (sep == std::string_view::npos) return bad();
-  const auto at = ParseId(text.substr(0, sep));
-  const auto id = ParseId(text.substr(sep + 1));
+  const auto at = core::ParseInt64(text.substr(0, sep));
+  const auto id = core::ParseInt64(text.substr(sep + 1));
   if (!at || !id || *id < 0) return bad();
   return core::ChatCursor{core::FromMicros(*at), *id};
 }
@@ -59,7 +61,7 @@ ChatService::ChatService(core::Store& store, const core::Clock& clock, core::Eve
       limits_(limits) {}
 
 Result<Chat> ChatService::StartPlayground(const core::Principal& who, core::EmployeeId employee) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   const core::Time now = clock_.Now();
   std::optional<core::ChatMessageId> greeting_id;
@@ -99,12 +101,11 @@ Result<Chat> ChatService::StartPlayground(const core::Principal& who, core::Empl
 
 Result<ChatPage> ChatService::List(const core::Principal& who, const ListChatsInput& in) {
   core::ChatQuery q;
-  if (!core::IsStaff(who.user.role)) {
-    if (!who.account) return Error::NotFound("No account.");
-    q.account_id = who.account->id;
-  }
+  auto scope = AccountScope(who);
+  if (!scope) return std::move(scope).error();
+  q.account_id = *scope;
   if (in.employee_id) {
-    const auto id = ParseId(*in.employee_id);
+    const auto id = core::ParseInt64(*in.employee_id);
     if (!id || *id <= 0) return Error::Validation("employee_id", "must be an employee id");
     q.employee_id = *id;
   }
@@ -135,7 +136,7 @@ Result<ChatPage> ChatService::List(const core::Principal& who, const ListChatsIn
     if (!cleaned) return std::move(cleaned).error();
     q.folded_search = core::support::FoldCase(*cleaned);
   }
-  auto limit = ParsePageLimit(in.limit);
+  auto limit = core::ParsePageLimit(in.limit);
   if (!limit) return std::move(limit).error();
   q.limit = *limit;
   if (in.cursor && !in.cursor->empty()) {
@@ -150,10 +151,7 @@ Result<ChatPage> ChatService::List(const core::Principal& who, const ListChatsIn
   if (!rows) return std::move(rows).error();
   ChatPage page;
   page.items = std::move(*rows);
-  if (static_cast<int>(page.items.size()) > q.limit) {
-    page.items.resize(q.limit);
-    page.next_cursor = EncodeCursor(page.items.back());
-  }
+  page.next_cursor = core::TakePage(page.items, q.limit, [](const auto& row) { return EncodeCursor(row); });
   return page;
 }
 
@@ -164,7 +162,7 @@ Result<Chat> ChatService::Get(const core::Principal& who, core::ChatId id) {
     return std::move(*c);
   };
   const core::Time now = clock_.Now();
-  if (!core::IsStaff(who.user.role) || !ClaimChatReadAudit(who.user.id, id, now)) {
+  if (!IsTeam(who) || !ClaimChatReadAudit(who.user.id, id, now)) {
     return core::ReadValue<Chat>(store_, find);
   }
   auto chat = core::WriteValue<Chat>(store_, [&](core::Repositories& repos) -> Result<Chat> {
@@ -203,11 +201,11 @@ void ChatService::ReleaseChatReadAudit(core::UserId user, core::ChatId chat) {
 Result<ChatMessagePage> ChatService::Messages(const core::Principal& who, core::ChatId id,
                                               const std::optional<std::string>& after_id,
                                               const std::optional<std::string>& limit_text) {
-  auto limit = ParsePageLimit(limit_text);
+  auto limit = core::ParsePageLimit(limit_text);
   if (!limit) return std::move(limit).error();
   core::ChatMessageId after = 0;
   if (after_id && !after_id->empty()) {
-    const auto v = ParseId(*after_id);
+    const auto v = core::ParseInt64(*after_id);
     if (!v || *v < 0) return Error::Validation("after_id", "must be a message id");
     after = *v;
   }
@@ -215,11 +213,8 @@ Result<ChatMessagePage> ChatService::Messages(const core::Principal& who, core::
       store_, [&](core::Repositories& repos) -> Result<ChatMessagePage> {
         if (!Visible(repos, who, id)) return ChatNotFound(id);
         ChatMessagePage page;
-        page.items = repos.chats().Messages(id, after, *limit + 1);
-        if (static_cast<int>(page.items.size()) > *limit) {
-          page.items.resize(*limit);
-          page.next_cursor = std::to_string(page.items.back().id);
-        }
+        page.items = repos.chats().Messages(id, after, core::FetchCount(*limit));
+        page.next_cursor = core::TakePage(page.items, *limit, [](const auto& row) { return std::to_string(row.id); });
         return page;
       });
 }
@@ -238,7 +233,7 @@ Result<ChatMessage> ChatService::GetMessage(const core::Principal& who, core::Ch
 
 Result<ChatMessage> ChatService::PostClientMessage(const core::Principal& who, core::ChatId id,
                                                    std::string_view text) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   auto cleaned = core::CleanText("text", text, 1, kMaxChatMessageLength, core::Lines::kMulti);
   if (!cleaned) return std::move(cleaned).error();
@@ -251,10 +246,8 @@ Result<ChatMessage> ChatService::PostClientMessage(const core::Principal& who, c
         // Counted inside the write, so concurrent posts see each other.
         if (repos.chats().ClientMessagesSince(id, now - std::chrono::minutes(1)) >=
             limits_.max_client_messages_per_minute) {
-          return Error{ErrorCode::kRateLimited,
-                       "Too many messages in this chat; wait a minute and write again.",
-                       {},
-                       60};
+          return Error::RateLimited(
+              "Too many messages in this chat; wait a minute and write again.", 60);
         }
         ChatMessage m;
         m.chat_id = id;
@@ -279,7 +272,7 @@ Result<ChatMessage> ChatService::PostClientMessage(const core::Principal& who, c
 
 Result<Chat> ChatService::ChangeStatus(const core::Principal& who, core::ChatId id,
                                        core::ChatStatus status) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   auto chat = core::WriteValue<Chat>(store_, [&](core::Repositories& repos) -> Result<Chat> {
     auto c = repos.chats().Find(id);
@@ -306,7 +299,7 @@ Result<Chat> ChatService::Release(const core::Principal& who, core::ChatId id) {
 
 Result<ChatMessage> ChatService::PostOperatorMessage(const core::Principal& who, core::ChatId id,
                                                      std::string_view text) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   auto cleaned = core::CleanText("text", text, 1, kMaxChatMessageLength, core::Lines::kMulti);
   if (!cleaned) return std::move(cleaned).error();
@@ -317,10 +310,8 @@ Result<ChatMessage> ChatService::PostOperatorMessage(const core::Principal& who,
         auto chat = repos.chats().Find(id);
         if (!chat || chat->account_id != *account) return ChatNotFound(id);
         if (chat->status != core::ChatStatus::kHuman) {
-          return Error{ErrorCode::kConflict,
-                       "Take the chat over (POST /chats/{id}/takeover) before writing in it.",
-                       {},
-                       0};
+          return Error::Conflict(
+              "Take the chat over (POST /chats/{id}/takeover) before writing in it.");
         }
         ChatMessage m;
         m.chat_id = id;

@@ -3,7 +3,9 @@
 #include "core/ai/chat.h"
 #include "core/support/console.h"
 #include "core/validation.h"
-#include "services/console_common.h"
+#include "core/numbers.h"
+#include "core/page.h"
+#include "services/access.h"
 
 namespace textura::services {
 
@@ -12,8 +14,6 @@ using core::Result;
 
 namespace {
 
-constexpr int kDefaultLimit = 20;
-constexpr int kMaxLimit = 100;
 constexpr std::size_t kMaxSearchLength = 200;
 // Breaches recorded per run at most; the rest wait for the next run.
 constexpr int kBreachBatch = 200;
@@ -43,7 +43,7 @@ Result<core::QueueCursor> DecodeCursor(std::string_view text) {
   std::vector<std::int64_t> parts;
   while (true) {
     const auto sep = text.find('_');
-    const auto v = ParseWholeInt(text.substr(0, sep));
+    const auto v = core::ParseInt64(text.substr(0, sep));
     if (!v) return bad();
     parts.push_back(*v);
     if (sep == std::string_view::npos) break;
@@ -64,7 +64,7 @@ ConsoleService::ConsoleService(core::Store& store, const core::Clock& clock,
     : store_(store), clock_(clock), events_(events), policy_(std::move(policy)) {}
 
 Result<QueuePage> ConsoleService::Queue(const core::Principal& who, const QueueInput& in) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   core::QueueQuery q;
   const core::Time now = clock_.Now();
   auto needs_reply = ParseFlag(in.needs_reply, "needs_reply");
@@ -90,7 +90,7 @@ Result<QueuePage> ConsoleService::Queue(const core::Principal& who, const QueueI
     if (!q.status) return Error::Validation("status", "must be one of all, on_customer, done");
   }
   if (in.account_id) {
-    const auto id = ParseWholeInt(*in.account_id);
+    const auto id = core::ParseInt64(*in.account_id);
     if (!id || *id <= 0) return Error::Validation("account_id", "must be an account id");
     q.account_id = *id;
   }
@@ -101,7 +101,7 @@ Result<QueuePage> ConsoleService::Queue(const core::Principal& who, const QueueI
     } else if (*in.assignee_id == "none") {
       q.assignee = core::QueueQuery::Assignee::kNone;
     } else {
-      const auto id = ParseWholeInt(*in.assignee_id);
+      const auto id = core::ParseInt64(*in.assignee_id);
       if (!id || *id <= 0) {
         return Error::Validation("assignee_id", "must be a user id, me or none");
       }
@@ -114,14 +114,9 @@ Result<QueuePage> ConsoleService::Queue(const core::Principal& who, const QueueI
     if (!cleaned) return std::move(cleaned).error();
     q.folded_search = core::support::FoldCase(*cleaned);
   }
-  q.limit = kDefaultLimit;
-  if (in.limit) {
-    const auto v = ParseWholeInt(*in.limit);
-    if (!v || *v < 1 || *v > kMaxLimit) {
-      return Error::Validation("limit", "must be an integer from 1 to 100");
-    }
-    q.limit = static_cast<int>(*v);
-  }
+  auto limit = core::ParsePageLimit(in.limit);
+  if (!limit) return std::move(limit).error();
+  q.limit = *limit;
   if (in.cursor && !in.cursor->empty()) {
     auto cursor = DecodeCursor(*in.cursor);
     if (!cursor) return std::move(cursor).error();
@@ -134,15 +129,12 @@ Result<QueuePage> ConsoleService::Queue(const core::Principal& who, const QueueI
   if (!rows) return std::move(rows).error();
   QueuePage page;
   page.items = std::move(*rows);
-  if (static_cast<int>(page.items.size()) > q.limit) {
-    page.items.resize(q.limit);
-    page.next_cursor = EncodeCursor(page.items.back().ticket);
-  }
+  page.next_cursor = core::TakePage(page.items, q.limit, [](const auto& row) { return EncodeCursor(row.ticket); });
   return page;
 }
 
 Result<core::QueueCounts> ConsoleService::Summary(const core::Principal& who) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   const core::Time now = clock_.Now();
   const core::Time end_of_today = core::support::EndOfLocalDay(policy_()->calendar(), now);
   return core::ReadValue<core::QueueCounts>(
@@ -152,7 +144,7 @@ Result<core::QueueCounts> ConsoleService::Summary(const core::Principal& who) {
 }
 
 Result<AccountContext> ConsoleService::Account(const core::Principal& who, core::AccountId id) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   return core::ReadValue<AccountContext>(
       store_, [&](core::Repositories& repos) -> Result<AccountContext> {
         auto account = repos.accounts().Find(id);
@@ -169,10 +161,10 @@ Result<AccountContext> ConsoleService::Account(const core::Principal& who, core:
 
 Result<std::vector<core::support::HistoryEntry>> ConsoleService::History(const core::Principal& who,
                                                                          core::TicketId id) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   return core::ReadValue<std::vector<core::support::HistoryEntry>>(
       store_, [&](core::Repositories& repos) -> Result<std::vector<core::support::HistoryEntry>> {
-        if (!repos.tickets().Find(id)) return NoSuchTicket(id);
+        if (!repos.tickets().Find(id)) return TicketNotFound(id);
         return repos.console().History(id, kMaxHistoryListed);
       });
 }

@@ -5,7 +5,9 @@
 #include "core/ai/chat.h"
 #include "core/ai/passages.h"
 #include "core/validation.h"
-#include "services/ai_access.h"
+#include "core/numbers.h"
+#include "core/page.h"
+#include "services/access.h"
 
 namespace textura::services {
 
@@ -65,7 +67,7 @@ EmployeeService::EmployeeService(core::Store& store, const core::Clock& clock,
     : store_(store), clock_(clock), catalog_(std::move(catalog)) {}
 
 Result<std::vector<Employee>> EmployeeService::List(const core::Principal& who) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   const core::Time month = core::MonthStart(clock_.Now());
   return core::ReadValue<std::vector<Employee>>(
@@ -75,7 +77,7 @@ Result<std::vector<Employee>> EmployeeService::List(const core::Principal& who) 
 }
 
 Result<Employee> EmployeeService::Create(const core::Principal& who, const EmployeeRequest& req) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   if (!req.fields.name) return Error::Validation("name", "must not be empty");
   if (req.fields.status) {
@@ -98,7 +100,7 @@ Result<Employee> EmployeeService::Create(const core::Principal& who, const Emplo
 }
 
 Result<Employee> EmployeeService::Get(const core::Principal& who, core::EmployeeId id) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   const core::Time now = clock_.Now();
   return core::ReadValue<Employee>(store_, [&](core::Repositories& repos) -> Result<Employee> {
@@ -108,7 +110,7 @@ Result<Employee> EmployeeService::Get(const core::Principal& who, core::Employee
 
 Result<Employee> EmployeeService::Update(const core::Principal& who, core::EmployeeId id,
                                          const EmployeeRequest& req) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   const core::Time now = clock_.Now();
   return core::WriteValue<Employee>(store_, [&](core::Repositories& repos) -> Result<Employee> {
@@ -131,7 +133,7 @@ Result<Employee> EmployeeService::Update(const core::Principal& who, core::Emplo
 }
 
 Status EmployeeService::Delete(const core::Principal& who, core::EmployeeId id) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   const core::Time now = clock_.Now();
   return store_.Write([&](core::Repositories& repos) -> Status {
@@ -148,13 +150,13 @@ Result<KnowledgePage> EmployeeService::ListKnowledge(const core::Principal& who,
                                                      core::EmployeeId id,
                                                      const std::optional<std::string>& cursor,
                                                      const std::optional<std::string>& limit_text) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
-  auto limit = ParsePageLimit(limit_text);
+  auto limit = core::ParsePageLimit(limit_text);
   if (!limit) return std::move(limit).error();
   core::KnowledgeId after = 0;
   if (cursor && !cursor->empty()) {
-    const auto v = ParseId(*cursor);
+    const auto v = core::ParseInt64(*cursor);
     if (!v || *v < 0) return Error::Validation("cursor", "is not a cursor from this list");
     after = *v;
   }
@@ -163,18 +165,15 @@ Result<KnowledgePage> EmployeeService::ListKnowledge(const core::Principal& who,
       store_, [&](core::Repositories& repos) -> Result<KnowledgePage> {
         if (auto e = OwnEmployee(repos, *account, id, now); !e) return std::move(e).error();
         KnowledgePage page;
-        page.items = repos.knowledge().List(id, after, *limit + 1);
-        if (static_cast<int>(page.items.size()) > *limit) {
-          page.items.resize(*limit);
-          page.next_cursor = std::to_string(page.items.back().id);
-        }
+        page.items = repos.knowledge().List(id, after, core::FetchCount(*limit));
+        page.next_cursor = core::TakePage(page.items, *limit, [](const auto& row) { return std::to_string(row.id); });
         return page;
       });
 }
 
 Result<KnowledgeItem> EmployeeService::Insert(const core::Principal& who, core::EmployeeId id,
                                               KnowledgeItem item) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   const core::Time now = clock_.Now();
   item.employee_id = id;
@@ -218,11 +217,11 @@ Result<KnowledgeItem> EmployeeService::Upload(const core::Principal& who, core::
                                               std::string_view filename,
                                               std::string_view content_type,
                                               std::string_view body) {
-  if (auto account = CustomerAccount(who); !account) return std::move(account).error();
+  if (auto account = OwnAccount(who); !account) return std::move(account).error();
   const std::string media = Lower(core::Trim(content_type.substr(0, content_type.find(';'))));
   const auto unsupported = [] {
-    return Error{ErrorCode::kUnsupportedMediaType,
-                 "Upload a .txt or .md file as text/plain or text/markdown.", "file", 0};
+    return Error::Of(ErrorCode::kUnsupportedMediaType,
+                     "Upload a .txt or .md file as text/plain or text/markdown.", "file");
   };
   if (media != "text/plain" && media != "text/markdown") return unsupported();
   auto name = core::CleanText("filename", filename, 1, core::kMaxDocumentTitle);
@@ -232,7 +231,7 @@ Result<KnowledgeItem> EmployeeService::Upload(const core::Principal& who, core::
     return unsupported();
   }
   if (body.size() > kMaxKnowledgeUploadBytes) {
-    return Error{ErrorCode::kTooLarge, "A knowledge file may be at most 1 MiB.", "file", 0};
+    return Error::Of(ErrorCode::kTooLarge, "A knowledge file may be at most 1 MiB.", "file");
   }
   if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);  // a byte-order mark
   if (!core::IsValidUtf8(body)) return Error::Validation("file", "must be UTF-8 text");
@@ -249,7 +248,7 @@ Result<KnowledgeItem> EmployeeService::Upload(const core::Principal& who, core::
 Result<KnowledgeItem> EmployeeService::UpdateKnowledge(const core::Principal& who,
                                                        core::EmployeeId id, core::KnowledgeId item,
                                                        const KnowledgeRequest& req) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   const core::Time now = clock_.Now();
   return core::WriteValue<KnowledgeItem>(
@@ -279,7 +278,7 @@ Result<KnowledgeItem> EmployeeService::UpdateKnowledge(const core::Principal& wh
 
 Status EmployeeService::DeleteKnowledge(const core::Principal& who, core::EmployeeId id,
                                         core::KnowledgeId item) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   const core::Time now = clock_.Now();
   return store_.Write([&](core::Repositories& repos) -> Status {

@@ -1,6 +1,7 @@
 #include "services/note_service.h"
 
-#include "services/console_common.h"
+#include "core/numbers.h"
+#include "services/access.h"
 
 namespace textura::services {
 
@@ -13,24 +14,24 @@ NoteService::NoteService(core::Store& store, const core::Clock& clock, core::Eve
 
 Result<std::vector<Note>> NoteService::List(const core::Principal& who, core::TicketId ticket) {
   // Customers get the answer of a ticket that does not exist: notes are not theirs to know of.
-  if (!core::IsStaff(who.user.role)) return NoSuchTicket(ticket);
+  if (!IsTeam(who)) return TicketNotFound(ticket);
   return core::ReadValue<std::vector<Note>>(
       store_, [&](core::Repositories& repos) -> Result<std::vector<Note>> {
-        if (!repos.tickets().Find(ticket)) return NoSuchTicket(ticket);
+        if (!repos.tickets().Find(ticket)) return TicketNotFound(ticket);
         return repos.console().Notes(ticket, core::support::kMaxNotesListed);
       });
 }
 
 Result<Note> NoteService::Add(const core::Principal& who, core::TicketId ticket,
                               std::string_view body) {
-  if (!core::IsStaff(who.user.role)) return NoSuchTicket(ticket);
+  if (!IsTeam(who)) return TicketNotFound(ticket);
   auto cleaned = core::support::CleanNoteBody(body);
   if (!cleaned) return std::move(cleaned).error();
   const core::Time now = clock_.Now();
   core::AccountId account = 0;
   auto added = core::WriteValue<Note>(store_, [&](core::Repositories& repos) -> Result<Note> {
     auto t = repos.tickets().Find(ticket);
-    if (!t) return NoSuchTicket(ticket);
+    if (!t) return TicketNotFound(ticket);
     account = t->account_id;
     Note n;
     n.ticket_id = ticket;
@@ -56,7 +57,7 @@ Result<Note> NoteService::Add(const core::Principal& who, core::TicketId ticket,
 }
 
 Result<Note> NoteService::Get(const core::Principal& who, core::TicketId ticket, core::NoteId id) {
-  if (!core::IsStaff(who.user.role)) return Error::NotFound("Note not found.");
+  if (!IsTeam(who)) return Error::NotFound("Note not found.");
   return core::ReadValue<Note>(store_, [&](core::Repositories& repos) -> Result<Note> {
     auto n = repos.console().FindNote(id);
     if (!n || n->ticket_id != ticket) return Error::NotFound("Note not found.");

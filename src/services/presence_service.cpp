@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "services/console_common.h"
+#include "core/numbers.h"
+#include "services/access.h"
 
 namespace textura::services {
 
@@ -26,14 +27,14 @@ void PresenceService::Report(core::TicketId ticket, core::AccountId account) {
 Result<std::vector<Viewer>> PresenceService::Heartbeat(const core::Principal& who,
                                                        core::TicketId ticket,
                                                        std::string_view state) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   if (state != "viewing" && state != "typing" && state != "left") {
     return Error::Validation("state", "must be one of viewing, typing, left");
   }
   auto account = core::ReadValue<core::AccountId>(
       store_, [&](core::Repositories& repos) -> Result<core::AccountId> {
         auto t = repos.tickets().Find(ticket);
-        if (!t) return NoSuchTicket(ticket);
+        if (!t) return TicketNotFound(ticket);
         return t->account_id;
       });
   if (!account) return std::move(account).error();

@@ -242,7 +242,7 @@ void ReplyEngine::Generate(core::ChatId chat_id) {
     m.created_at = now;
     m.words = words_.CountWords(reply.text);
     const auto cost = core::ChargeMinor(m.words, priced->price_per_1000_words_minor);
-    if (!cost) return core::Error{core::ErrorCode::kInternal, "the charge overflows", {}, 0};
+    if (!cost) return core::Error::Internal("the charge overflows");
     m.cost_minor = *cost;
     m.passages = context.passages;
     stored = repos.chats().InsertMessage(std::move(m));

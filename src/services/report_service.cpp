@@ -1,5 +1,6 @@
 #include "services/report_service.h"
 
+#include "services/access.h"
 #include "services/audit_service.h"
 
 namespace textura::services {
@@ -9,7 +10,7 @@ using core::Result;
 namespace support = core::support;
 
 Result<SupportReport> ReportService::Build(const core::Principal& who, const ReportInput& in) {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   const auto date_of = [](const std::optional<std::string>& text,
                           const char* field) -> Result<std::chrono::year_month_day> {
     if (!text) return Error::Validation(field, "is required (YYYY-MM-DD)");

@@ -1,5 +1,6 @@
 #include "services/staff_service.h"
 
+#include "services/access.h"
 #include "services/audit_service.h"
 
 namespace textura::services {
@@ -9,7 +10,7 @@ using core::ErrorCode;
 using core::Result;
 
 Result<std::vector<core::User>> StaffService::List(const core::Principal& who) {
-  if (auto s = RequireAdmin(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kAdmin); !s) return std::move(s).error();
   return core::ReadValue<std::vector<core::User>>(
       store_, [&](core::Repositories& repos) -> Result<std::vector<core::User>> {
         return repos.users().ListStaff();
@@ -17,7 +18,7 @@ Result<std::vector<core::User>> StaffService::List(const core::Principal& who) {
 }
 
 Result<core::User> StaffService::Create(const core::Principal& who, const NewStaffInput& in) {
-  if (auto s = RequireAdmin(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kAdmin); !s) return std::move(s).error();
   const auto role = core::ParseRole(in.role);
   if (!role || !core::IsStaff(*role)) {
     return Error::Validation("role", "must be staff or admin");
@@ -34,9 +35,9 @@ Result<core::User> StaffService::Create(const core::Principal& who, const NewSta
 
 Result<core::User> StaffService::SetActive(const core::Principal& who, core::UserId id,
                                            bool active) {
-  if (auto s = RequireAdmin(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kAdmin); !s) return std::move(s).error();
   if (!active && id == who.user.id) {
-    return Error{ErrorCode::kConflict, "You cannot deactivate yourself.", {}, 0};
+    return Error::Conflict("You cannot deactivate yourself.");
   }
   const core::Time now = clock_.Now();
   std::vector<core::SessionId> revoked;

@@ -1,9 +1,10 @@
 #include "services/support_settings_service.h"
 
-#include <charconv>
 #include <set>
 
+#include "core/numbers.h"
 #include "core/validation.h"
+#include "services/access.h"
 #include "services/audit_service.h"
 
 namespace textura::services {
@@ -77,7 +78,7 @@ Result<std::shared_ptr<const SupportSettingsService::Snapshot>> SupportSettingsS
     const core::StoredSlaConfig& stored) const {
   auto built = support::BuildSlaPolicy(base_, stored.settings, stored.overrides);
   if (auto* err = std::get_if<support::CalendarError>(&built)) {
-    return Error{core::ErrorCode::kInternal, "stored SLA settings: " + err->ToString(), {}, 0};
+    return Error::Internal("stored SLA settings: " + err->ToString());
   }
   return std::make_shared<const Snapshot>(
       Snapshot{std::get<support::SlaPolicy>(std::move(built)), stored.overrides, stored.version});
@@ -133,13 +134,13 @@ Status SupportSettingsService::Change(const std::function<Status(core::Repositor
 }
 
 Result<support::SlaSettings> SupportSettingsService::Get(const core::Principal& who) const {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   return Load()->policy.settings();
 }
 
 Result<support::SlaSettings> SupportSettingsService::Update(const core::Principal& who,
                                                             const SlaSettingsInput& in) {
-  if (auto s = RequireAdmin(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kAdmin); !s) return std::move(s).error();
   auto settings = SettingsFrom(in);
   if (!settings) return std::move(settings).error();
   const core::Time now = clock_.Now();
@@ -177,18 +178,14 @@ CalendarDay SupportSettingsService::DayOf(const Snapshot& snapshot,
 
 Result<std::vector<CalendarDay>> SupportSettingsService::Calendar(
     const core::Principal& who, const std::optional<std::string>& year_text) const {
-  if (auto s = RequireStaff(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kStaff); !s) return std::move(s).error();
   const auto bad_year = [] {
     return Error::Validation("year", "must be a year from 2000 to 2100");
   };
   if (!year_text) return bad_year();
-  int year = 0;
-  const auto [p, ec] =
-      std::from_chars(year_text->data(), year_text->data() + year_text->size(), year);
-  if (ec != std::errc() || p != year_text->data() + year_text->size() || year < kMinYear ||
-      year > kMaxYear) {
-    return bad_year();
-  }
+  const auto parsed = core::ParseInt64(*year_text);
+  if (!parsed || *parsed < kMinYear || *parsed > kMaxYear) return bad_year();
+  const int year = static_cast<int>(*parsed);
   const auto snapshot = Load();
   std::set<std::chrono::year_month_day> dates;
   const auto& spec = snapshot->policy.calendar().spec();
@@ -208,7 +205,7 @@ Result<CalendarDay> SupportSettingsService::SetDay(const core::Principal& who,
                                                    std::string_view date_text,
                                                    std::string_view kind_text,
                                                    const std::optional<std::string>& note_text) {
-  if (auto s = RequireAdmin(who); !s) return std::move(s).error();
+  if (auto s = Require(who, Capability::kAdmin); !s) return std::move(s).error();
   const auto date = support::ParseIsoDate(date_text);
   if (!date || date->year() < std::chrono::year{kMinYear} ||
       date->year() > std::chrono::year{kMaxYear}) {

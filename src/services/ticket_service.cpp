@@ -1,11 +1,13 @@
 #include "services/ticket_service.h"
 
 #include <algorithm>
-#include <charconv>
 #include <span>
 
+#include "core/numbers.h"
+#include "core/page.h"
 #include "core/support/console.h"
 #include "core/validation.h"
+#include "services/access.h"
 #include "services/assignment_service.h"
 #include "services/attachment_service.h"
 #include "services/audit_service.h"
@@ -20,29 +22,7 @@ using core::support::Side;
 
 namespace {
 
-constexpr int kDefaultLimit = 20;
-constexpr int kMaxLimit = 100;
 constexpr std::size_t kMaxSearchLength = 200;
-
-Error TicketNotFound(core::TicketId id) {
-  return Error::NotFound("Ticket #" + std::to_string(id) + " was not found.");
-}
-
-std::optional<std::int64_t> ParseInt64(std::string_view s) {
-  std::int64_t v = 0;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
-Result<int> ParseLimit(const std::optional<std::string>& text) {
-  if (!text) return kDefaultLimit;
-  const auto v = ParseInt64(*text);
-  if (!v || *v < 1 || *v > kMaxLimit) {
-    return Error::Validation("limit", "must be an integer from 1 to 100");
-  }
-  return static_cast<int>(*v);
-}
 
 std::string EncodeCursor(const core::support::Ticket& t) {
   return std::to_string(core::ToMicros(t.last_message_at)) + "_" + std::to_string(t.id);
@@ -52,8 +32,8 @@ Result<core::TicketCursor> DecodeCursor(std::string_view text) {
   const auto bad = [] { return Error::Validation("cursor", "is not a cursor from this list"); };
   const auto sep = text.find('_');
   if (sep == std::string_view::npos) return bad();
-  const auto at = ParseInt64(text.substr(0, sep));
-  const auto id = ParseInt64(text.substr(sep + 1));
+  const auto at = core::ParseInt64(text.substr(0, sep));
+  const auto id = core::ParseInt64(text.substr(sep + 1));
   if (!at || !id || *id < 0) return bad();
   return core::TicketCursor{core::FromMicros(*at), *id};
 }
@@ -81,15 +61,12 @@ Status AttachUploads(core::Repositories& repos, const core::Principal& who,
                      std::span<const core::AttachmentId> ids, core::TicketId ticket,
                      core::MessageId message) {
   if (ids.empty()) return core::OkStatus();
-  const core::UploadOwner owner = OwnerOf(who);
   for (core::AttachmentId id : ids) {
     const auto a = repos.attachments().Find(id);
-    if (!a || a->used() || a->account_id != owner.account_id ||
-        (!a->account_id && a->uploader_id != owner.uploader_id)) {
-      return AttachmentNotFound(id);
-    }
+    if (!a || a->used() || !OwnsUpload(who, *a)) return AttachmentNotFound(id);
   }
-  const int attached = repos.attachments().AttachToMessage(ids, owner, ticket, message);
+  const int attached =
+      repos.attachments().AttachToMessage(ids, UploadOwnerOf(who), ticket, message);
   if (attached != static_cast<int>(ids.size())) return AttachmentNotFound(ids.front());
   return core::OkStatus();
 }
@@ -99,15 +76,6 @@ core::support::Attachments AttachmentsGiven(std::span<const core::AttachmentId> 
 }
 
 }  // namespace
-
-bool CanSeeAccount(const core::Principal& who, core::AccountId account) {
-  if (core::IsStaff(who.user.role)) return true;
-  return who.account && who.account->id == account;
-}
-
-Side SideOf(const core::Principal& who) {
-  return core::IsStaff(who.user.role) ? Side::kTeam : Side::kCustomer;
-}
 
 namespace {
 
@@ -148,7 +116,7 @@ std::vector<MessageView> TicketService::ViewsOf(
     core::Repositories& repos, const core::Principal& who,
     std::vector<core::support::SupportMessage> messages) {
   std::optional<core::AccountId> scope;
-  if (!core::IsStaff(who.user.role) && who.account) scope = who.account->id;
+  if (!IsTeam(who) && who.account) scope = who.account->id;
   std::vector<core::MessageId> ids;
   ids.reserve(messages.size());
   for (const auto& m : messages) ids.push_back(m.id);
@@ -173,12 +141,7 @@ std::vector<MessageView> TicketService::ViewsOf(
 }
 
 Result<CreatedTicket> TicketService::Create(const core::Principal& who, const NewTicketInput& in) {
-  if (core::IsStaff(who.user.role) || !who.account) {
-    return Error{ErrorCode::kForbidden,
-                 "Tickets are created by customers; the support team answers them.",
-                 {},
-                 0};
-  }
+  if (auto s = Require(who, Capability::kAccountMember); !s) return std::move(s).error();
   auto title = core::support::CleanTitle(in.title);
   if (!title) return std::move(title).error();
   const auto category = core::support::ParseRequestType(in.category);
@@ -257,11 +220,10 @@ Result<CreatedTicket> TicketService::Create(const core::Principal& who, const Ne
 
 Result<TicketPage> TicketService::List(const core::Principal& who, const ListTicketsInput& in) {
   core::TicketQuery q;
-  const bool staff = core::IsStaff(who.user.role);
-  if (!staff) {
-    if (!who.account) return Error::NotFound("No account.");
-    q.account_id = who.account->id;
-  }
+  const bool staff = IsTeam(who);
+  auto scope = AccountScope(who);
+  if (!scope) return std::move(scope).error();
+  q.account_id = *scope;
   if (in.status && *in.status != "all") {
     q.status = core::support::ParseTicketStatus(*in.status);
     if (!q.status) return Error::Validation("status", "must be one of all, on_customer, done");
@@ -271,7 +233,7 @@ Result<TicketPage> TicketService::List(const core::Principal& who, const ListTic
     if (!cleaned) return std::move(cleaned).error();
     q.folded_search = core::support::FoldCase(*cleaned);
   }
-  auto limit = ParseLimit(in.limit);
+  auto limit = core::ParsePageLimit(in.limit);
   if (!limit) return std::move(limit).error();
   q.limit = *limit;
   if (in.cursor && !in.cursor->empty()) {
@@ -285,7 +247,7 @@ Result<TicketPage> TicketService::List(const core::Principal& who, const ListTic
   };
   if (in.account_id) {
     if (!staff) return staff_only("account_id");
-    const auto id = ParseInt64(*in.account_id);
+    const auto id = core::ParseInt64(*in.account_id);
     if (!id) return Error::Validation("account_id", "must be an integer");
     q.account_id = *id;
   }
@@ -308,18 +270,15 @@ Result<TicketPage> TicketService::List(const core::Principal& who, const ListTic
   if (!rows) return std::move(rows).error();
   TicketPage page;
   page.items = std::move(*rows);
-  if (static_cast<int>(page.items.size()) > q.limit) {
-    page.items.resize(q.limit);
-    page.next_cursor = EncodeCursor(page.items.back().ticket);
-  }
+  page.next_cursor = core::TakePage(page.items, q.limit,
+                                    [](const core::TicketView& v) { return EncodeCursor(v.ticket); });
   return page;
 }
 
 Result<TicketSummary> TicketService::Summary(const core::Principal& who) {
-  const bool staff = core::IsStaff(who.user.role);
-  if (!staff && !who.account) return Error::NotFound("No account.");
-  std::optional<core::AccountId> scope;
-  if (!staff) scope = who.account->id;
+  auto account_scope = AccountScope(who);
+  if (!account_scope) return std::move(account_scope).error();
+  const std::optional<core::AccountId> scope = *account_scope;
   return core::ReadValue<TicketSummary>(
       store_, [&](core::Repositories& repos) -> Result<TicketSummary> {
         TicketSummary s;
@@ -332,33 +291,30 @@ Result<TicketSummary> TicketService::Summary(const core::Principal& who) {
 Result<core::TicketView> TicketService::Get(const core::Principal& who, core::TicketId id) {
   return core::ReadValue<core::TicketView>(
       store_, [&](core::Repositories& repos) -> Result<core::TicketView> {
-        auto v = repos.tickets().View(id, who.user.id, SideOf(who));
-        if (!v || !CanSeeAccount(who, v->ticket.account_id)) return TicketNotFound(id);
-        return std::move(*v);
+        return FindVisibleTicketView(repos, who, id);
       });
 }
 
 Result<MessagePage> TicketService::Messages(const core::Principal& who, core::TicketId id,
                                             const std::optional<std::string>& after_id,
                                             const std::optional<std::string>& limit_text) {
-  auto limit = ParseLimit(limit_text);
+  auto limit = core::ParsePageLimit(limit_text);
   if (!limit) return std::move(limit).error();
   core::MessageId after = 0;
   if (after_id && !after_id->empty()) {
-    const auto v = ParseInt64(*after_id);
+    const auto v = core::ParseInt64(*after_id);
     if (!v || *v < 0) return Error::Validation("after_id", "must be a message id");
     after = *v;
   }
   return core::ReadValue<MessagePage>(
       store_, [&](core::Repositories& repos) -> Result<MessagePage> {
-        auto t = repos.tickets().Find(id);
-        if (!t || !CanSeeAccount(who, t->account_id)) return TicketNotFound(id);
-        auto rows = repos.tickets().Messages(id, after, *limit + 1);
+        if (auto t = FindVisibleTicket(repos, who, id); !t) return std::move(t).error();
+        auto rows = repos.tickets().Messages(id, after, core::FetchCount(*limit));
         MessagePage page;
-        const bool more = static_cast<int>(rows.size()) > *limit;
-        if (more) rows.resize(*limit);
+        page.next_cursor = core::TakePage(rows, *limit, [](const core::support::SupportMessage& m) {
+          return std::to_string(m.id);
+        });
         page.items = ViewsOf(repos, who, std::move(rows));
-        if (more) page.next_cursor = std::to_string(page.items.back().message.id);
         return page;
       });
 }
@@ -375,8 +331,8 @@ Result<MessageView> TicketService::Post(const core::Principal& who, core::Ticket
   auto posted =
       core::WriteValue<MessageView>(store_, [&](core::Repositories& repos) -> Result<MessageView> {
         // Read inside the write: concurrent posts to one ticket see each other's counts.
-        auto t = repos.tickets().Find(id);
-        if (!t || !CanSeeAccount(who, t->account_id)) return TicketNotFound(id);
+        auto t = FindVisibleTicket(repos, who, id);
+        if (!t) return std::move(t).error();
         if (auto s = core::support::CheckOpen(*t); !s) return std::move(s).error();
         const Side side = SideOf(who);
         core::support::ApplyMessage(*t, side, now, *policy);
@@ -407,8 +363,8 @@ Result<MessageView> TicketService::Post(const core::Principal& who, core::Ticket
 Result<int> TicketService::MarkRead(const core::Principal& who, core::TicketId id) {
   core::AccountId account = 0;
   Status s = store_.Write([&](core::Repositories& repos) -> Status {
-    auto t = repos.tickets().Find(id);
-    if (!t || !CanSeeAccount(who, t->account_id)) return TicketNotFound(id);
+    auto t = FindVisibleTicket(repos, who, id);
+    if (!t) return std::move(t).error();
     repos.tickets().MarkRead(who.user.id, *t);
     account = t->account_id;
     return core::OkStatus();
@@ -423,15 +379,15 @@ Result<core::TicketView> TicketService::Close(const core::Principal& who, core::
   bool changed = false;
   auto closed = core::WriteValue<core::TicketView>(
       store_, [&](core::Repositories& repos) -> Result<core::TicketView> {
-        auto t = repos.tickets().Find(id);
-        if (!t || !CanSeeAccount(who, t->account_id)) return TicketNotFound(id);
+        auto t = FindVisibleTicket(repos, who, id);
+        if (!t) return std::move(t).error();
         if (t->status != core::support::TicketStatus::kDone) {
           core::support::Close(*t, now);
           repos.tickets().Update(*t);
           repos.console().InsertHistory(
               Happened(id, core::support::HistoryKind::kClosed, who.user.id, now));
           changed = true;
-          if (core::IsStaff(who.user.role)) {
+          if (IsTeam(who)) {
             RecordAudit(repos, who.user, core::audit::kTicketClosed,
                         {.ticket_id = id, .account_id = t->account_id}, {{"title", t->title}}, now);
           }

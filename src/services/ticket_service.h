@@ -15,6 +15,7 @@
 #include "core/support/console.h"
 #include "core/support/sla_policy.h"
 #include "core/user.h"
+#include "services/access.h"
 
 namespace textura::services {
 
@@ -126,10 +127,5 @@ class TicketService {
   const std::shared_ptr<const core::support::SlaPolicy> default_policy_;
   PolicySource policy_source_;
 };
-
-// Whether `who` may see tickets of `account`.
-bool CanSeeAccount(const core::Principal& who, core::AccountId account);
-// The side `who` writes on.
-core::support::Side SideOf(const core::Principal& who);
 
 }  // namespace textura::services

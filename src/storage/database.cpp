@@ -173,7 +173,7 @@ void Database::RunBatch(std::vector<Job*>& batch) {
       } catch (const SqlError& e) {
         results[i] = Unavailable(e);
       } catch (const std::exception& e) {
-        results[i] = Error{ErrorCode::kInternal, e.what(), {}, 0};
+        results[i] = Error::Internal(e.what());
       }
       conn.Exec(results[i].ok() ? "RELEASE job" : "ROLLBACK TO job; RELEASE job");
     }

@@ -132,7 +132,7 @@ std::string FakeSniffer::Sniff(std::string_view head) const {
 
 core::Result<std::string> FakeThumbnailer::Make(const std::string& path) const {
   if (path.find("broken") != std::string::npos) {
-    return core::Error{core::ErrorCode::kUnsupportedMediaType, "broken", {}, 0};
+    return core::Error::Of(core::ErrorCode::kUnsupportedMediaType, "broken");
   }
   ++made;
   return "thumb:" + path;

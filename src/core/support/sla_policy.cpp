@@ -1,8 +1,10 @@
 #include "core/support/sla_policy.h"
 
-#include <charconv>
 #include <cstdio>
+#include <limits>
 #include <vector>
+
+#include "core/numbers.h"
 
 namespace textura::core::support {
 namespace {
@@ -10,10 +12,11 @@ namespace {
 using std::chrono::minutes;
 
 std::optional<int> ParseInt(std::string_view s) {
-  int v = 0;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
+  const auto v = ParseInt64(s);
+  if (!v || *v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max()) {
+    return std::nullopt;
+  }
+  return static_cast<int>(*v);
 }
 
 // Splits on `sep`, keeping empty pieces out.

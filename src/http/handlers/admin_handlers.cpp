@@ -1,15 +1,13 @@
 // Staff management and the audit log (docs/support-admin.md): admins only.
-#include <charconv>
-
-#include "http/auth.h"
 #include "http/handlers/handlers.h"
-#include "http/json.h"
+#include "http/handlers/route_helpers.h"
 #include "http/views.h"
 
 namespace textura::http {
 namespace {
 
 namespace json = boost::json;
+using services::Capability;
 
 json::value IdOrNull(const std::optional<std::int64_t>& id) {
   return id ? json::value(*id) : json::value(nullptr);
@@ -40,86 +38,65 @@ json::object AuditJson(const core::audit::Entry& e) {
           {"created_at", core::FormatRfc3339(e.created_at)}};
 }
 
-std::optional<std::string> Query(const Request& req, std::string_view name) {
-  if (auto v = req.QueryParam(name)) return std::string(*v);
-  return std::nullopt;
+services::AuditListInput AuditInput(const Request& req) {
+  return {Query(req, "actor_id"), Query(req, "action"), Query(req, "ticket_id"),
+          Query(req, "limit"), Query(req, "cursor")};
 }
 
-std::optional<core::UserId> UserIdOf(const RouteMatch& m) {
-  const std::string_view s = m.Param("id");
-  core::UserId id = 0;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || p != s.data() + s.size() || id <= 0) return std::nullopt;
-  return id;
+core::Result<services::NewStaffInput> ReadNewStaff(const Request& req) {
+  auto body = ParseJsonBody(req);
+  if (!body) return std::move(body).error();
+  JsonFields f(*body);
+  services::NewStaffInput in{f.RequiredString("email"), f.RequiredString("name"),
+                             f.RequiredString("password"), f.RequiredString("role")};
+  if (auto err = f.Finish()) return *err;
+  return in;
+}
+
+json::object OneUser(const core::User& u) {
+  return {{"user", StaffJson(u)}};
 }
 
 }  // namespace
 
 void RegisterAdminRoutes(Router& router, Api& api) {
-  services::AuthService& auth = api.services().auth;
   services::StaffService& staff = api.services().staff;
   services::AuditService& audit = api.services().audit;
+  constexpr auto kAdmin = Capability::kAdmin;
 
-  router.Add(Method::kGet, "/api/v1/admin/staff", Execution::kInline,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               auto users = staff.List(*who);
-               if (!users) return ErrorResponse(users.error());
-               json::array items;
-               for (const auto& u : *users) items.push_back(StaffJson(u));
-               return JsonResponse(200, json::object{{"items", std::move(items)}});
+  router.Add(Method::kGet, "/api/v1/admin/staff", kAdmin, Execution::kInline,
+             [&](Request&, const RouteMatch&, const core::Principal& who) {
+               return Answer(staff.List(who), 200, [](const auto& users) {
+                 json::array items;
+                 for (const auto& u : users) items.push_back(StaffJson(u));
+                 return Items(std::move(items));
+               });
              });
 
-  router.Add(Method::kPost, "/api/v1/admin/staff", Execution::kOffload,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               auto body = ParseJsonBody(req);
-               if (!body) return ErrorResponse(body.error());
-               JsonFields f(*body);
-               services::NewStaffInput in{f.RequiredString("email"), f.RequiredString("name"),
-                                          f.RequiredString("password"), f.RequiredString("role")};
-               if (auto err = f.Finish()) return ErrorResponse(*err);
-               auto created = staff.Create(*who, in);
-               if (!created) return ErrorResponse(created.error());
-               return JsonResponse(201, json::object{{"user", StaffJson(*created)}});
+  router.Add(Method::kPost, "/api/v1/admin/staff", kAdmin, Execution::kOffload,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
+               auto in = ReadNewStaff(req);
+               if (!in) return ErrorResponse(in.error());
+               return Answer(staff.Create(who, *in), 201, OneUser);
              });
 
   for (const bool active : {false, true}) {
     router.Add(Method::kPost,
                active ? "/api/v1/admin/staff/{id}/activate" : "/api/v1/admin/staff/{id}/deactivate",
-               Execution::kOffload, [&, active](Request& req, const RouteMatch& m) {
-                 auto who = Authenticate(auth, req);
-                 if (!who) return ErrorResponse(who.error());
-                 const auto id = UserIdOf(m);
-                 if (!id) {
-                   return ErrorResponse(
-                       core::ErrorCode::kNotFound,
-                       "Staff user " + std::string(m.Param("id")) + " was not found.");
-                 }
-                 auto user = staff.SetActive(*who, *id, active);
-                 if (!user) return ErrorResponse(user.error());
-                 return JsonResponse(200, json::object{{"user", StaffJson(*user)}});
-               });
+               kAdmin, Execution::kOffload,
+               WithId("Staff user", [&, active](Request&, const RouteMatch&,
+                                                const core::Principal& who, core::UserId id) {
+                 return Answer(staff.SetActive(who, id, active), 200, OneUser);
+               }));
   }
 
-  router.Add(Method::kGet, "/api/v1/admin/audit-log", Execution::kInline,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               services::AuditListInput in{Query(req, "actor_id"), Query(req, "action"),
-                                           Query(req, "ticket_id"), Query(req, "limit"),
-                                           Query(req, "cursor")};
-               auto page = audit.List(*who, in);
-               if (!page) return ErrorResponse(page.error());
-               json::array items;
-               for (const auto& e : page->items) items.push_back(AuditJson(e));
-               return JsonResponse(
-                   200,
-                   json::object{{"items", std::move(items)},
-                                {"next_cursor", page->next_cursor ? json::value(*page->next_cursor)
-                                                                  : json::value(nullptr)}});
+  router.Add(Method::kGet, "/api/v1/admin/audit-log", kAdmin, Execution::kInline,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
+               return Answer(audit.List(who, AuditInput(req)), 200, [](const auto& page) {
+                 json::array items;
+                 for (const auto& e : page.items) items.push_back(AuditJson(e));
+                 return Page(std::move(items), page.next_cursor);
+               });
              });
 }
 

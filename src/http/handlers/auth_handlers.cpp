@@ -1,11 +1,13 @@
 // Sign-up, sign-in, sign-out and the signed-in user (API.md "Auth", contract).
 #include "http/auth.h"
 #include "http/handlers/handlers.h"
-#include "http/json.h"
+#include "http/handlers/route_helpers.h"
 #include "http/views.h"
 
 namespace textura::http {
 namespace {
+
+using services::Capability;
 
 Response SignedInResponse(int status, const services::SignedIn& s, const ApiOptions& options) {
   Response r = JsonResponse(status, SessionView(s.principal));
@@ -46,37 +48,29 @@ void RegisterAuthRoutes(Router& router, Api& api) {
                return SignedInResponse(200, *out, options);
              });
 
-  router.Add(Method::kPost, "/api/v1/auth/logout", Execution::kOffload,
-             [&auth, &options](Request& req, const RouteMatch&) {
-               auto principal = Authenticate(auth, req);
-               if (!principal) return ErrorResponse(principal.error());
-               if (auto s = auth.Logout(*principal); !s) return ErrorResponse(s.error());
+  router.Add(Method::kPost, "/api/v1/auth/logout", Capability::kSignedIn, Execution::kOffload,
+             [&auth, &options](Request&, const RouteMatch&, const core::Principal& who) {
+               if (auto s = auth.Logout(who); !s) return ErrorResponse(s.error());
                Response r = NoContent();
                r.SetHeader("Set-Cookie", ExpiredSessionCookie(options.secure_cookies));
                return r;
              });
 
-  router.Add(Method::kGet, "/api/v1/me", Execution::kInline,
-             [&auth](Request& req, const RouteMatch&) {
-               auto principal = Authenticate(auth, req);
-               if (!principal) return ErrorResponse(principal.error());
-               return JsonResponse(200, SessionView(*principal));
+  router.Add(Method::kGet, "/api/v1/me", Capability::kSignedIn, Execution::kInline,
+             [](Request&, const RouteMatch&, const core::Principal& who) {
+               return JsonResponse(200, SessionView(who));
              });
 
-  router.Add(
-      Method::kPatch, "/api/v1/me", Execution::kOffload, [&auth](Request& req, const RouteMatch&) {
-        auto principal = Authenticate(auth, req);
-        if (!principal) return ErrorResponse(principal.error());
-        auto body = ParseJsonBody(req);
-        if (!body) return ErrorResponse(body.error());
-        JsonFields f(*body);
-        services::ProfilePatch patch{f.OptionalString("name"), f.OptionalString("theme"),
-                                     f.OptionalString("locale"), f.OptionalString("time_zone")};
-        if (auto err = f.Finish()) return ErrorResponse(*err);
-        auto updated = auth.UpdateProfile(*principal, patch);
-        if (!updated) return ErrorResponse(updated.error());
-        return JsonResponse(200, SessionView(*updated));
-      });
+  router.Add(Method::kPatch, "/api/v1/me", Capability::kSignedIn, Execution::kOffload,
+             [&auth](Request& req, const RouteMatch&, const core::Principal& who) {
+               auto patch = ReadBody(req, [](JsonFields& f) {
+                 return services::ProfilePatch{f.OptionalString("name"), f.OptionalString("theme"),
+                                               f.OptionalString("locale"),
+                                               f.OptionalString("time_zone")};
+               });
+               if (!patch) return ErrorResponse(patch.error());
+               return Answer(auth.UpdateProfile(who, *patch), 200, SessionView);
+             });
 }
 
 }  // namespace textura::http

@@ -1,9 +1,7 @@
 // Chats, the playground, operators, and billing (docs/ai-employees.md, docs/billing.md).
 #include "http/ai_views.h"
-#include "http/auth.h"
 #include "http/handlers/handlers.h"
-#include "http/json.h"
-#include "services/ai_access.h"
+#include "http/handlers/route_helpers.h"
 #include "services/billing_service.h"
 #include "services/chat_service.h"
 
@@ -11,160 +9,132 @@ namespace textura::http {
 namespace {
 
 namespace json = boost::json;
-
-std::optional<std::string> Query(const Request& req, std::string_view name) {
-  if (auto v = req.QueryParam(name)) return std::string(*v);
-  return std::nullopt;
-}
-
-json::object Page(json::array items, const std::optional<std::string>& next) {
-  return {{"items", std::move(items)},
-          {"next_cursor", next ? json::value(*next) : json::value(nullptr)}};
-}
-
-// Runs `fn(request, principal, id)` for routes under /<resource>/{id}; a malformed id
-// is a resource that does not exist.
-template <typename Fn>
-Handler WithId(services::AuthService& auth, std::string what, Fn fn) {
-  return [&auth, what, fn](Request& req, const RouteMatch& m) -> Response {
-    auto who = Authenticate(auth, req);
-    if (!who) return ErrorResponse(who.error());
-    const auto id = services::ParseId(m.Param("id"));
-    if (!id || *id <= 0) {
-      return ErrorResponse(core::ErrorCode::kNotFound,
-                           what + " " + std::string(m.Param("id")) + " was not found.");
-    }
-    return fn(req, *who, *id);
-  };
-}
+using services::Capability;
 
 core::Result<std::string> TextOf(const Request& req) {
-  auto body = ParseJsonBody(req);
-  if (!body) return std::move(body).error();
-  JsonFields f(*body);
-  std::string text = f.RequiredString("text");
-  if (auto err = f.Finish()) return *err;
-  return text;
+  return ReadBody(req, [](JsonFields& f) { return f.RequiredString("text"); });
+}
+
+struct TopUpInput {
+  std::optional<std::int64_t> amount_minor;
+  std::string note;
+};
+
+services::ListChatsInput ListInput(const Request& req) {
+  return {Query(req, "employee_id"), Query(req, "source"),      Query(req, "from"),
+          Query(req, "to"),          Query(req, "needs_human"), Query(req, "q"),
+          Query(req, "limit"),       Query(req, "cursor")};
+}
+
+json::object OneChat(const core::Chat& c) {
+  return {{"chat", ChatJson(c)}};
+}
+
+json::object OneMessage(const core::ChatMessage& m) {
+  return {{"message", ChatMessageJson(m)}};
 }
 
 }  // namespace
 
 void RegisterChatRoutes(Router& router, Api& api) {
-  services::AuthService& auth = api.services().auth;
   services::ChatService& chats = api.services().chats;
   services::BillingService& billing = api.services().billing;
+  constexpr auto kMember = Capability::kAccountMember;
+  constexpr auto kSignedIn = Capability::kSignedIn;
 
-  router.Add(
-      Method::kPost, "/api/v1/employees/{id}/playground", Execution::kOffload,
-      WithId(auth, "AI employee", [&](Request&, const core::Principal& who, std::int64_t id) {
-        auto chat = chats.StartPlayground(who, id);
-        if (!chat) return ErrorResponse(chat.error());
-        return JsonResponse(201, json::object{{"chat", ChatJson(*chat)}});
-      }));
+  router.Add(Method::kPost, "/api/v1/employees/{id}/playground", kMember, Execution::kOffload,
+             WithId("AI employee", [&](Request&, const RouteMatch&, const core::Principal& who,
+                                       core::EmployeeId id) {
+               return Answer(chats.StartPlayground(who, id), 201, OneChat);
+             }));
 
-  router.Add(Method::kGet, "/api/v1/chats", Execution::kInline,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               services::ListChatsInput in{Query(req, "employee_id"), Query(req, "source"),
-                                           Query(req, "from"),        Query(req, "to"),
-                                           Query(req, "needs_human"), Query(req, "q"),
-                                           Query(req, "limit"),       Query(req, "cursor")};
-               auto page = chats.List(*who, in);
-               if (!page) return ErrorResponse(page.error());
-               json::array items;
-               for (const auto& c : page->items) items.push_back(ChatJson(c));
-               return JsonResponse(200, Page(std::move(items), page->next_cursor));
+  // Staff read every account's chats (read-only); customers their own.
+  router.Add(Method::kGet, "/api/v1/chats", kSignedIn, Execution::kInline,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
+               return Answer(chats.List(who, ListInput(req)), 200, [](const auto& page) {
+                 json::array items;
+                 for (const auto& c : page.items) items.push_back(ChatJson(c));
+                 return Page(std::move(items), page.next_cursor);
+               });
              });
 
   // Offloaded: a staff user's first open in an hour writes its chat.read audit entry.
-  router.Add(Method::kGet, "/api/v1/chats/{id}", Execution::kOffload,
-             WithId(auth, "Chat", [&](Request&, const core::Principal& who, std::int64_t id) {
-               auto chat = chats.Get(who, id);
-               if (!chat) return ErrorResponse(chat.error());
-               return JsonResponse(200, json::object{{"chat", ChatJson(*chat)}});
-             }));
+  router.Add(Method::kGet, "/api/v1/chats/{id}", kSignedIn, Execution::kOffload,
+             WithId("Chat", [&](Request&, const RouteMatch&, const core::Principal& who,
+                                core::ChatId id) { return Answer(chats.Get(who, id), 200, OneChat); }));
 
-  router.Add(Method::kGet, "/api/v1/chats/{id}/messages", Execution::kInline,
-             WithId(auth, "Chat", [&](Request& req, const core::Principal& who, std::int64_t id) {
+  router.Add(Method::kGet, "/api/v1/chats/{id}/messages", kSignedIn, Execution::kInline,
+             WithId("Chat", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                core::ChatId id) {
                auto after = Query(req, "after_id");
                if (!after) after = Query(req, "cursor");
-               auto page = chats.Messages(who, id, after, Query(req, "limit"));
-               if (!page) return ErrorResponse(page.error());
-               json::array items;
-               for (const auto& m : page->items) items.push_back(ChatMessageJson(m));
-               return JsonResponse(200, Page(std::move(items), page->next_cursor));
+               return Answer(chats.Messages(who, id, after, Query(req, "limit")), 200,
+                             [](const auto& page) {
+                               json::array items;
+                               for (const auto& m : page.items) items.push_back(ChatMessageJson(m));
+                               return Page(std::move(items), page.next_cursor);
+                             });
              }));
 
-  router.Add(Method::kPost, "/api/v1/chats/{id}/messages", Execution::kOffload,
-             WithId(auth, "Chat", [&](Request& req, const core::Principal& who, std::int64_t id) {
+  router.Add(Method::kPost, "/api/v1/chats/{id}/messages", kMember, Execution::kOffload,
+             WithId("Chat", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                core::ChatId id) {
                auto text = TextOf(req);
                if (!text) return ErrorResponse(text.error());
-               auto m = chats.PostClientMessage(who, id, *text);
-               if (!m) return ErrorResponse(m.error());
-               return JsonResponse(202, json::object{{"message", ChatMessageJson(*m)}});
+               return Answer(chats.PostClientMessage(who, id, *text), 202, OneMessage);
              }));
 
-  router.Add(Method::kPost, "/api/v1/chats/{id}/takeover", Execution::kOffload,
-             WithId(auth, "Chat", [&](Request&, const core::Principal& who, std::int64_t id) {
-               auto chat = chats.Takeover(who, id);
-               if (!chat) return ErrorResponse(chat.error());
-               return JsonResponse(200, json::object{{"chat", ChatJson(*chat)}});
+  router.Add(Method::kPost, "/api/v1/chats/{id}/takeover", kMember, Execution::kOffload,
+             WithId("Chat", [&](Request&, const RouteMatch&, const core::Principal& who,
+                                core::ChatId id) {
+               return Answer(chats.Takeover(who, id), 200, OneChat);
              }));
 
-  router.Add(Method::kPost, "/api/v1/chats/{id}/release", Execution::kOffload,
-             WithId(auth, "Chat", [&](Request&, const core::Principal& who, std::int64_t id) {
-               auto chat = chats.Release(who, id);
-               if (!chat) return ErrorResponse(chat.error());
-               return JsonResponse(200, json::object{{"chat", ChatJson(*chat)}});
+  router.Add(Method::kPost, "/api/v1/chats/{id}/release", kMember, Execution::kOffload,
+             WithId("Chat", [&](Request&, const RouteMatch&, const core::Principal& who,
+                                core::ChatId id) {
+               return Answer(chats.Release(who, id), 200, OneChat);
              }));
 
-  router.Add(Method::kPost, "/api/v1/chats/{id}/operator-messages", Execution::kOffload,
-             WithId(auth, "Chat", [&](Request& req, const core::Principal& who, std::int64_t id) {
+  router.Add(Method::kPost, "/api/v1/chats/{id}/operator-messages", kMember, Execution::kOffload,
+             WithId("Chat", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                core::ChatId id) {
                auto text = TextOf(req);
                if (!text) return ErrorResponse(text.error());
-               auto m = chats.PostOperatorMessage(who, id, *text);
-               if (!m) return ErrorResponse(m.error());
-               return JsonResponse(201, json::object{{"message", ChatMessageJson(*m)}});
+               return Answer(chats.PostOperatorMessage(who, id, *text), 201, OneMessage);
              }));
 
-  router.Add(Method::kGet, "/api/v1/billing/balance", Execution::kInline,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               auto b = billing.Balance(*who);
-               if (!b) return ErrorResponse(b.error());
-               return JsonResponse(200, BalanceJson(*b));
+  router.Add(Method::kGet, "/api/v1/billing/balance", kMember, Execution::kInline,
+             [&](Request&, const RouteMatch&, const core::Principal& who) {
+               return Answer(billing.Balance(who), 200, BalanceJson);
              });
 
-  router.Add(Method::kGet, "/api/v1/billing/ledger", Execution::kInline,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               auto page = billing.Ledger(*who, Query(req, "limit"), Query(req, "cursor"));
-               if (!page) return ErrorResponse(page.error());
-               json::array items;
-               for (const auto& e : page->items) items.push_back(LedgerJson(e));
-               return JsonResponse(200, Page(std::move(items), page->next_cursor));
+  router.Add(Method::kGet, "/api/v1/billing/ledger", kMember, Execution::kInline,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
+               auto page = billing.Ledger(who, Query(req, "limit"), Query(req, "cursor"));
+               return Answer(page, 200, [](const auto& p) {
+                 json::array items;
+                 for (const auto& e : p.items) items.push_back(LedgerJson(e));
+                 return Page(std::move(items), p.next_cursor);
+               });
              });
 
-  router.Add(
-      Method::kPost, "/api/v1/admin/accounts/{id}/top-ups", Execution::kOffload,
-      WithId(auth, "Account", [&](Request& req, const core::Principal& who, std::int64_t id) {
-        auto body = ParseJsonBody(req);
-        if (!body) return ErrorResponse(body.error());
-        JsonFields f(*body);
-        const auto amount = f.OptionalInt("amount_minor");
-        const std::string note = f.OptionalString("note").value_or("");
-        if (auto err = f.Finish()) return ErrorResponse(*err);
-        if (!amount) {
-          return ErrorResponse(core::ErrorCode::kValidationFailed, "amount_minor is required",
-                               "amount_minor");
-        }
-        auto e = billing.TopUp(who, id, *amount, note);
-        if (!e) return ErrorResponse(e.error());
-        return JsonResponse(201, json::object{{"entry", LedgerJson(*e)}});
-      }));
+  router.Add(Method::kPost, "/api/v1/admin/accounts/{id}/top-ups", Capability::kStaff,
+             Execution::kOffload,
+             WithId("Account", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                   core::AccountId id) {
+               auto in = ReadBody(req, [](JsonFields& f) {
+                 return TopUpInput{f.OptionalInt("amount_minor"),
+                                   f.OptionalString("note").value_or("")};
+               });
+               if (!in) return ErrorResponse(in.error());
+               if (!in->amount_minor) {
+                 return ErrorResponse(core::ErrorCode::kValidationFailed,
+                                      "amount_minor is required", "amount_minor");
+               }
+               return Answer(billing.TopUp(who, id, *in->amount_minor, in->note), 201,
+                             [](const auto& e) { return json::object{{"entry", LedgerJson(e)}}; });
+             }));
 }
 
 }  // namespace textura::http

@@ -1,31 +1,14 @@
 // AI employees, their knowledge and the models catalog (docs/ai-employees.md).
 #include "http/ai_views.h"
-#include "http/auth.h"
 #include "http/handlers/handlers.h"
-#include "http/json.h"
-#include "services/ai_access.h"
+#include "http/handlers/route_helpers.h"
 #include "services/employee_service.h"
 
 namespace textura::http {
 namespace {
 
 namespace json = boost::json;
-
-std::optional<std::int64_t> PathId(const RouteMatch& m, std::string_view name) {
-  const auto v = services::ParseId(m.Param(name));
-  if (!v || *v <= 0) return std::nullopt;
-  return v;
-}
-
-Response EmployeeNotFound(const RouteMatch& m) {
-  return ErrorResponse(core::ErrorCode::kNotFound,
-                       "AI employee " + std::string(m.Param("id")) + " was not found.");
-}
-
-std::optional<std::string> Query(const Request& req, std::string_view name) {
-  if (auto v = req.QueryParam(name)) return std::string(*v);
-  return std::nullopt;
-}
+using services::Capability;
 
 // Reads the employee fields of a create or an edit; `status` only on edits.
 services::EmployeeRequest ReadEmployee(JsonFields& f, bool with_status) {
@@ -57,161 +40,130 @@ services::KnowledgeRequest ReadKnowledge(JsonFields& f) {
   return r;
 }
 
-json::object Page(json::array items, const std::optional<std::string>& next) {
-  return {{"items", std::move(items)},
-          {"next_cursor", next ? json::value(*next) : json::value(nullptr)}};
+json::object OneEmployee(const core::Employee& e) {
+  return {{"employee", EmployeeJson(e)}};
 }
 
-// Runs `fn(request, principal, employee id)` for routes under /employees/{id}.
-template <typename Fn>
-Handler WithEmployee(services::AuthService& auth, Fn fn) {
-  return [&auth, fn](Request& req, const RouteMatch& m) -> Response {
-    auto who = Authenticate(auth, req);
-    if (!who) return ErrorResponse(who.error());
-    const auto id = PathId(m, "id");
-    if (!id) return EmployeeNotFound(m);
-    return fn(req, m, *who, *id);
-  };
+json::object OneItem(const core::KnowledgeItem& k) {
+  return {{"item", KnowledgeJson(k)}};
 }
 
 }  // namespace
 
 void RegisterEmployeeRoutes(Router& router, Api& api) {
-  services::AuthService& auth = api.services().auth;
   services::EmployeeService& employees = api.services().employees;
+  constexpr auto kMember = Capability::kAccountMember;
+  const auto read_employee = [](bool with_status) {
+    return [with_status](JsonFields& f) { return ReadEmployee(f, with_status); };
+  };
 
-  router.Add(Method::kGet, "/api/v1/models", Execution::kInline,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
+  router.Add(Method::kGet, "/api/v1/models", Capability::kSignedIn, Execution::kInline,
+             [&](Request&, const RouteMatch&, const core::Principal&) {
                json::array items;
                for (const auto& m : employees.models().models()) items.push_back(ModelJson(m));
-               return JsonResponse(200, json::object{{"items", std::move(items)}});
+               return JsonResponse(200, Items(std::move(items)));
              });
 
-  router.Add(Method::kGet, "/api/v1/employees", Execution::kInline,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               auto list = employees.List(*who);
-               if (!list) return ErrorResponse(list.error());
-               json::array items;
-               for (const auto& e : *list) items.push_back(EmployeeJson(e));
-               return JsonResponse(200, Page(std::move(items), std::nullopt));
+  router.Add(Method::kGet, "/api/v1/employees", kMember, Execution::kInline,
+             [&](Request&, const RouteMatch&, const core::Principal& who) {
+               return Answer(employees.List(who), 200, [](const auto& list) {
+                 json::array items;
+                 for (const auto& e : list) items.push_back(EmployeeJson(e));
+                 return Page(std::move(items), std::nullopt);
+               });
              });
 
-  router.Add(Method::kPost, "/api/v1/employees", Execution::kOffload,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               auto body = ParseJsonBody(req);
-               if (!body) return ErrorResponse(body.error());
-               JsonFields f(*body);
-               const auto in = ReadEmployee(f, false);
-               if (auto err = f.Finish()) return ErrorResponse(*err);
-               auto e = employees.Create(*who, in);
-               if (!e) return ErrorResponse(e.error());
-               return JsonResponse(201, json::object{{"employee", EmployeeJson(*e)}});
+  router.Add(Method::kPost, "/api/v1/employees", kMember, Execution::kOffload,
+             [&, read_employee](Request& req, const RouteMatch&, const core::Principal& who) {
+               auto in = ReadBody(req, read_employee(false));
+               if (!in) return ErrorResponse(in.error());
+               return Answer(employees.Create(who, *in), 201, OneEmployee);
              });
 
-  router.Add(Method::kGet, "/api/v1/employees/{id}", Execution::kInline,
-             WithEmployee(auth, [&](Request&, const RouteMatch&, const core::Principal& who,
-                                    core::EmployeeId id) {
-               auto e = employees.Get(who, id);
-               if (!e) return ErrorResponse(e.error());
-               return JsonResponse(200, json::object{{"employee", EmployeeJson(*e)}});
+  router.Add(Method::kGet, "/api/v1/employees/{id}", kMember, Execution::kInline,
+             WithId("AI employee", [&](Request&, const RouteMatch&, const core::Principal& who,
+                                       core::EmployeeId id) {
+               return Answer(employees.Get(who, id), 200, OneEmployee);
              }));
 
-  router.Add(Method::kPatch, "/api/v1/employees/{id}", Execution::kOffload,
-             WithEmployee(auth, [&](Request& req, const RouteMatch&, const core::Principal& who,
-                                    core::EmployeeId id) {
-               auto body = ParseJsonBody(req);
-               if (!body) return ErrorResponse(body.error());
-               JsonFields f(*body);
-               const auto in = ReadEmployee(f, true);
-               if (auto err = f.Finish()) return ErrorResponse(*err);
-               auto e = employees.Update(who, id, in);
-               if (!e) return ErrorResponse(e.error());
-               return JsonResponse(200, json::object{{"employee", EmployeeJson(*e)}});
+  router.Add(Method::kPatch, "/api/v1/employees/{id}", kMember, Execution::kOffload,
+             WithId("AI employee", [&, read_employee](Request& req, const RouteMatch&,
+                                                      const core::Principal& who,
+                                                      core::EmployeeId id) {
+               auto in = ReadBody(req, read_employee(true));
+               if (!in) return ErrorResponse(in.error());
+               return Answer(employees.Update(who, id, *in), 200, OneEmployee);
              }));
 
-  router.Add(Method::kDelete, "/api/v1/employees/{id}", Execution::kOffload,
-             WithEmployee(auth, [&](Request&, const RouteMatch&, const core::Principal& who,
-                                    core::EmployeeId id) {
-               auto s = employees.Delete(who, id);
-               if (!s) return ErrorResponse(s.error());
+  router.Add(Method::kDelete, "/api/v1/employees/{id}", kMember, Execution::kOffload,
+             WithId("AI employee", [&](Request&, const RouteMatch&, const core::Principal& who,
+                                       core::EmployeeId id) {
+               if (auto s = employees.Delete(who, id); !s) return ErrorResponse(s.error());
                return NoContent();
              }));
 
-  router.Add(Method::kGet, "/api/v1/employees/{id}/knowledge", Execution::kInline,
-             WithEmployee(auth, [&](Request& req, const RouteMatch&, const core::Principal& who,
-                                    core::EmployeeId id) {
+  router.Add(Method::kGet, "/api/v1/employees/{id}/knowledge", kMember, Execution::kInline,
+             WithId("AI employee", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                       core::EmployeeId id) {
                auto page =
                    employees.ListKnowledge(who, id, Query(req, "cursor"), Query(req, "limit"));
-               if (!page) return ErrorResponse(page.error());
-               json::array items;
-               for (const auto& k : page->items) items.push_back(KnowledgeJson(k));
-               return JsonResponse(200, Page(std::move(items), page->next_cursor));
+               return Answer(page, 200, [](const auto& p) {
+                 json::array items;
+                 for (const auto& k : p.items) items.push_back(KnowledgeJson(k));
+                 return Page(std::move(items), p.next_cursor);
+               });
              }));
 
-  router.Add(Method::kPost, "/api/v1/employees/{id}/knowledge", Execution::kOffload,
-             WithEmployee(auth, [&](Request& req, const RouteMatch&, const core::Principal& who,
-                                    core::EmployeeId id) {
-               auto body = ParseJsonBody(req);
-               if (!body) return ErrorResponse(body.error());
-               JsonFields f(*body);
-               const auto in = ReadKnowledge(f);
-               if (auto err = f.Finish()) return ErrorResponse(*err);
-               auto k = employees.AddKnowledge(who, id, in);
-               if (!k) return ErrorResponse(k.error());
-               return JsonResponse(201, json::object{{"item", KnowledgeJson(*k)}});
+  router.Add(Method::kPost, "/api/v1/employees/{id}/knowledge", kMember, Execution::kOffload,
+             WithId("AI employee", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                       core::EmployeeId id) {
+               auto in = ReadBody(req, ReadKnowledge);
+               if (!in) return ErrorResponse(in.error());
+               return Answer(employees.AddKnowledge(who, id, *in), 201, OneItem);
              }));
 
   // The raw file is the body (≤ 1 MiB: the JSON body limit answers 413 before it is
   // read when larger).
-  router.Add(Method::kPost, "/api/v1/employees/{id}/knowledge/upload", Execution::kOffload,
-             WithEmployee(auth, [&](Request& req, const RouteMatch&, const core::Principal& who,
-                                    core::EmployeeId id) {
+  router.Add(Method::kPost, "/api/v1/employees/{id}/knowledge/upload", kMember,
+             Execution::kOffload,
+             WithId("AI employee", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                       core::EmployeeId id) {
                const auto filename = req.QueryParam("filename");
                if (!filename) {
                  return ErrorResponse(core::ErrorCode::kValidationFailed,
                                       "Name the file: ?filename=guide.md", "filename");
                }
-               auto k = employees.Upload(who, id, *filename, req.Header("Content-Type"), req.body);
-               if (!k) return ErrorResponse(k.error());
-               return JsonResponse(201, json::object{{"item", KnowledgeJson(*k)}});
+               return Answer(
+                   employees.Upload(who, id, *filename, req.Header("Content-Type"), req.body), 201,
+                   OneItem);
              }));
 
-  const auto item_id = [](const RouteMatch& m) { return PathId(m, "item_id"); };
-  const auto item_not_found = [](const RouteMatch& m) {
-    return ErrorResponse(core::ErrorCode::kNotFound,
-                         "Knowledge item " + std::string(m.Param("item_id")) + " was not found.");
+  // Under /employees/{id}/knowledge/{item_id}: both ids must name something.
+  const auto with_item = [](auto fn) {
+    return WithId("AI employee", [fn](Request& req, const RouteMatch& m,
+                                      const core::Principal& who, core::EmployeeId id) {
+      const auto item = m.Id("item_id");
+      if (!item) return NoSuch("Knowledge item", m, "item_id");
+      return fn(req, who, id, *item);
+    });
   };
 
-  router.Add(Method::kPatch, "/api/v1/employees/{id}/knowledge/{item_id}", Execution::kOffload,
-             WithEmployee(auth, [&, item_id, item_not_found](Request& req, const RouteMatch& m,
-                                                             const core::Principal& who,
-                                                             core::EmployeeId id) {
-               const auto item = item_id(m);
-               if (!item) return item_not_found(m);
-               auto body = ParseJsonBody(req);
-               if (!body) return ErrorResponse(body.error());
-               JsonFields f(*body);
-               const auto in = ReadKnowledge(f);
-               if (auto err = f.Finish()) return ErrorResponse(*err);
-               auto k = employees.UpdateKnowledge(who, id, *item, in);
-               if (!k) return ErrorResponse(k.error());
-               return JsonResponse(200, json::object{{"item", KnowledgeJson(*k)}});
+  router.Add(Method::kPatch, "/api/v1/employees/{id}/knowledge/{item_id}", kMember,
+             Execution::kOffload,
+             with_item([&](Request& req, const core::Principal& who, core::EmployeeId id,
+                           core::KnowledgeId item) {
+               auto in = ReadBody(req, ReadKnowledge);
+               if (!in) return ErrorResponse(in.error());
+               return Answer(employees.UpdateKnowledge(who, id, item, *in), 200, OneItem);
              }));
 
-  router.Add(Method::kDelete, "/api/v1/employees/{id}/knowledge/{item_id}", Execution::kOffload,
-             WithEmployee(auth, [&, item_id, item_not_found](Request&, const RouteMatch& m,
-                                                             const core::Principal& who,
-                                                             core::EmployeeId id) {
-               const auto item = item_id(m);
-               if (!item) return item_not_found(m);
-               auto s = employees.DeleteKnowledge(who, id, *item);
-               if (!s) return ErrorResponse(s.error());
+  router.Add(Method::kDelete, "/api/v1/employees/{id}/knowledge/{item_id}", kMember,
+             Execution::kOffload,
+             with_item([&](Request&, const core::Principal& who, core::EmployeeId id,
+                           core::KnowledgeId item) {
+               if (auto s = employees.DeleteKnowledge(who, id, item); !s) {
+                 return ErrorResponse(s.error());
+               }
                return NoContent();
              }));
 }

@@ -1,13 +1,13 @@
 // SLA settings, the holiday calendar and reports (docs/support-admin.md).
 #include "core/support/report.h"
-#include "http/auth.h"
 #include "http/handlers/handlers.h"
-#include "http/json.h"
+#include "http/handlers/route_helpers.h"
 
 namespace textura::http {
 namespace {
 
 namespace json = boost::json;
+using services::Capability;
 namespace support = core::support;
 
 json::object SettingsJson(const support::SlaSettings& s) {
@@ -60,17 +60,15 @@ json::object RowJson(const support::ReportRow& r) {
             {"share", r.sla.share ? json::value(*r.sla.share) : json::value(nullptr)}}}};
 }
 
-std::optional<std::string> Query(const Request& req, std::string_view name) {
-  if (auto v = req.QueryParam(name)) return std::string(*v);
-  return std::nullopt;
-}
-
-core::Error BadShape(std::string field, std::string what) {
-  return {core::ErrorCode::kInvalidRequest, field + " " + what, field, 0};
+core::Error BadShape(const std::string& field, const std::string& what) {
+  return core::Error::Invalid(field + " " + what, field);
 }
 
 // The PUT body; JSON types only, the service checks the values.
-core::Result<services::SlaSettingsInput> ParseSettings(const json::object& body) {
+core::Result<services::SlaSettingsInput> ParseSettings(const Request& req) {
+  auto parsed = ParseJsonBody(req);
+  if (!parsed) return std::move(parsed).error();
+  const json::object& body = *parsed;
   JsonFields f(body);
   services::SlaSettingsInput in;
   in.time_zone = f.RequiredString("time_zone");
@@ -110,101 +108,92 @@ core::Result<services::SlaSettingsInput> ParseSettings(const json::object& body)
   return in;
 }
 
+struct DayInput {
+  std::string kind;
+  std::optional<std::string> note;
+};
+
+core::Result<DayInput> ReadDay(const Request& req) {
+  auto body = ParseJsonBody(req);
+  if (!body) return std::move(body).error();
+  JsonFields f(*body);
+  DayInput in{f.RequiredString("kind"), f.OptionalString("note")};
+  if (auto err = f.Finish()) return *err;
+  return in;
+}
+
+Response ReportCsvResponse(const services::SupportReport& r) {
+  Response out;
+  out.status = 200;
+  out.content_type = "text/csv; charset=utf-8";
+  out.body = support::ReportCsv(r.report);
+  out.SetHeader("Content-Disposition", "attachment; filename=\"support-report-" + r.from + "-" +
+                                           r.to + "-" + std::string(support::ToString(r.group)) +
+                                           ".csv\"");
+  return out;
+}
+
+json::object ReportJson(const services::SupportReport& r) {
+  json::array rows;
+  for (const auto& row : r.report.rows) rows.push_back(RowJson(row));
+  return {{"from", r.from},
+          {"to", r.to},
+          {"group_by", support::ToString(r.group)},
+          {"rows", std::move(rows)},
+          {"total", RowJson(r.report.total)}};
+}
+
 }  // namespace
 
 void RegisterSupportAdminRoutes(Router& router, Api& api) {
-  services::AuthService& auth = api.services().auth;
   services::SupportSettingsService& settings = api.services().support_settings;
   services::ReportService& reports = api.services().reports;
+  constexpr auto kStaff = Capability::kStaff;
+  constexpr auto kAdmin = Capability::kAdmin;
 
-  router.Add(Method::kGet, "/api/v1/support/sla-settings", Execution::kInline,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               auto s = settings.Get(*who);
-               if (!s) return ErrorResponse(s.error());
-               return JsonResponse(200, SettingsJson(*s));
+  router.Add(Method::kGet, "/api/v1/support/sla-settings", kStaff, Execution::kInline,
+             [&](Request&, const RouteMatch&, const core::Principal& who) {
+               return Answer(settings.Get(who), 200, SettingsJson);
              });
 
-  router.Add(Method::kPut, "/api/v1/support/sla-settings", Execution::kOffload,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               // Authorization before the body: a non-admin learns nothing from it.
-               if (who->user.role != core::Role::kAdmin) {
-                 return ErrorResponse(core::ErrorCode::kForbidden,
-                                      "Only administrators may do this.");
-               }
-               auto body = ParseJsonBody(req);
-               if (!body) return ErrorResponse(body.error());
-               auto in = ParseSettings(*body);
+  // Authorization before the body: a non-admin learns nothing from it.
+  router.Add(Method::kPut, "/api/v1/support/sla-settings", kAdmin, Execution::kOffload,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
+               auto in = ParseSettings(req);
                if (!in) return ErrorResponse(in.error());
-               auto s = settings.Update(*who, *in);
-               if (!s) return ErrorResponse(s.error());
-               return JsonResponse(200, SettingsJson(*s));
+               return Answer(settings.Update(who, *in), 200, SettingsJson);
              });
 
-  router.Add(Method::kGet, "/api/v1/support/calendar", Execution::kInline,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
+  router.Add(Method::kGet, "/api/v1/support/calendar", kStaff, Execution::kInline,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
                const auto year = Query(req, "year");
-               auto days = settings.Calendar(*who, year);
-               if (!days) return ErrorResponse(days.error());
-               json::array items;
-               for (const auto& d : *days) items.push_back(DayJson(d));
-               return JsonResponse(
-                   200, json::object{{"year", std::stoi(*year)}, {"days", std::move(items)}});
+               return Answer(settings.Calendar(who, year), 200, [&](const auto& days) {
+                 json::array items;
+                 for (const auto& d : days) items.push_back(DayJson(d));
+                 return json::object{{"year", std::stoi(*year)}, {"days", std::move(items)}};
+               });
              });
 
-  router.Add(Method::kPut, "/api/v1/support/calendar/{date}", Execution::kOffload,
-             [&](Request& req, const RouteMatch& m) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               if (who->user.role != core::Role::kAdmin) {
-                 return ErrorResponse(core::ErrorCode::kForbidden,
-                                      "Only administrators may do this.");
-               }
-               auto body = ParseJsonBody(req);
-               if (!body) return ErrorResponse(body.error());
-               JsonFields f(*body);
-               const std::string kind = f.RequiredString("kind");
-               const auto note = f.OptionalString("note");
-               if (auto err = f.Finish()) return ErrorResponse(*err);
-               auto day = settings.SetDay(*who, m.Param("date"), kind, note);
-               if (!day) return ErrorResponse(day.error());
-               return JsonResponse(200, DayJson(*day));
+  router.Add(Method::kPut, "/api/v1/support/calendar/{date}", kAdmin, Execution::kOffload,
+             [&](Request& req, const RouteMatch& m, const core::Principal& who) {
+               auto in = ReadDay(req);
+               if (!in) return ErrorResponse(in.error());
+               return Answer(settings.SetDay(who, m.Param("date"), in->kind, in->note), 200,
+                             DayJson);
              });
 
-  const auto report = [&](Request& req, bool csv) -> Response {
-    auto who = Authenticate(auth, req);
-    if (!who) return ErrorResponse(who.error());
-    services::ReportInput in{Query(req, "from"), Query(req, "to"), Query(req, "group_by")};
-    auto r = reports.Build(*who, in);
-    if (!r) return ErrorResponse(r.error());
-    const std::string group(support::ToString(r->group));
-    if (csv) {
-      Response out;
-      out.status = 200;
-      out.content_type = "text/csv; charset=utf-8";
-      out.body = support::ReportCsv(r->report);
-      out.SetHeader("Content-Disposition", "attachment; filename=\"support-report-" + r->from +
-                                               "-" + r->to + "-" + group + ".csv\"");
-      return out;
-    }
-    json::array rows;
-    for (const auto& row : r->report.rows) rows.push_back(RowJson(row));
-    return JsonResponse(200, json::object{{"from", r->from},
-                                          {"to", r->to},
-                                          {"group_by", group},
-                                          {"rows", std::move(rows)},
-                                          {"total", RowJson(r->report.total)}});
-  };
   // Reports read every ticket of the range: off the I/O threads.
-  router.Add(Method::kGet, "/api/v1/support/reports", Execution::kOffload,
-             [report](Request& req, const RouteMatch&) { return report(req, false); });
-  router.Add(Method::kGet, "/api/v1/support/reports.csv", Execution::kOffload,
-             [report](Request& req, const RouteMatch&) { return report(req, true); });
+  for (const bool csv : {false, true}) {
+    router.Add(Method::kGet, csv ? "/api/v1/support/reports.csv" : "/api/v1/support/reports",
+               kStaff, Execution::kOffload,
+               [&, csv](Request& req, const RouteMatch&, const core::Principal& who) {
+                 services::ReportInput in{Query(req, "from"), Query(req, "to"),
+                                          Query(req, "group_by")};
+                 auto r = reports.Build(who, in);
+                 if (!r) return ErrorResponse(r.error());
+                 return csv ? ReportCsvResponse(*r) : JsonResponse(200, ReportJson(*r));
+               });
+  }
 }
 
 }  // namespace textura::http

@@ -1,129 +1,115 @@
 // The support team's routes under /tickets/{id}: internal notes, history, assignment
-// and presence (docs/support-console.md). Staff only; services decide.
-#include "http/auth.h"
-#include "http/handlers/console_common.h"
+// and presence (docs/support-console.md). Staff only; to a customer a ticket's notes
+// do not exist (NoteService answers 404), so those routes are open to any signed-in
+// caller and the service decides.
 #include "http/handlers/handlers.h"
-#include "http/json.h"
+#include "http/handlers/route_helpers.h"
 #include "http/views.h"
 
 namespace textura::http {
 namespace {
 
 namespace json = boost::json;
+using services::Capability;
 
-Response NotFoundTicket(const RouteMatch& m) {
-  return ErrorResponse(core::ErrorCode::kNotFound,
-                       "Ticket " + std::string(m.Param("id")) + " was not found.");
+core::Result<std::string> ReadNote(const Request& req) {
+  auto body = ParseJsonBody(req);
+  if (!body) return std::move(body).error();
+  JsonFields f(*body);
+  std::string text = f.RequiredString("body");
+  const auto attachments = f.OptionalIntArray("attachment_ids");
+  if (auto err = f.Finish()) return *err;
+  if (attachments && !attachments->empty()) {
+    return core::Error::Validation("attachment_ids", "notes do not carry attachments yet");
+  }
+  return text;
 }
 
-// Runs `fn(request, principal, ticket id)` for routes under /tickets/{id}. A customer
-// is refused before the id is looked at unless `customers_see_not_found` (notes: to a
-// customer a ticket's notes do not exist).
-enum class Customers { kForbidden, kNotFound };
-template <typename Fn>
-Handler StaffTicketRoute(services::AuthService& auth, Customers customers, Fn fn) {
-  return [&auth, customers, fn](Request& req, const RouteMatch& m) -> Response {
-    auto who = Authenticate(auth, req);
-    if (!who) return ErrorResponse(who.error());
-    if (!core::IsStaff(who->user.role)) {
-      if (customers == Customers::kNotFound) return NotFoundTicket(m);
-      return ErrorResponse(core::ErrorCode::kForbidden, "This is the support team's console.");
-    }
-    const auto id = console::PathId(m);
-    if (!id) return NotFoundTicket(m);
-    return fn(req, *who, *id);
-  };
+// {"assignee_id": <staff user id> | null}; the member is required.
+core::Result<std::optional<core::UserId>> ReadAssignee(const Request& req) {
+  auto body = ParseJsonBody(req);
+  if (!body) return std::move(body).error();
+  if (!body->contains("assignee_id")) {
+    return core::Error::Validation("assignee_id", "is required (a staff user id, or null)");
+  }
+  JsonFields f(*body);
+  const auto assignee = f.OptionalInt("assignee_id", Null::kAbsent);
+  if (auto err = f.Finish()) return *err;
+  return assignee;
+}
+
+core::Result<std::string> ReadPresenceState(const Request& req) {
+  auto body = ParseJsonBody(req);
+  if (!body) return std::move(body).error();
+  JsonFields f(*body);
+  std::string state = f.RequiredString("state");
+  if (auto err = f.Finish()) return *err;
+  return state;
 }
 
 }  // namespace
 
 void RegisterTicketConsoleRoutes(Router& router, Api& api) {
-  services::AuthService& auth = api.services().auth;
   services::TicketService& tickets = api.services().tickets;
   services::SupportConsole& support = api.services().console;
+  constexpr auto kStaff = Capability::kStaff;
+  const auto staff_ticket = [&tickets](const core::TicketView& v) {
+    return json::object{{"ticket", StaffTicketJson(v, tickets.SlaNow(v.ticket))}};
+  };
 
-  router.Add(Method::kGet, "/api/v1/tickets/{id}/notes", Execution::kInline,
-             StaffTicketRoute(auth, Customers::kNotFound,
-                              [&](Request&, const core::Principal& who, core::TicketId id) {
-                                auto notes = support.notes().List(who, id);
-                                if (!notes) return ErrorResponse(notes.error());
-                                json::array items;
-                                for (const auto& n : *notes) items.push_back(NoteJson(n));
-                                return JsonResponse(200, console::Items(std::move(items)));
-                              }));
+  router.Add(Method::kGet, "/api/v1/tickets/{id}/notes", Capability::kSignedIn,
+             Execution::kInline,
+             WithId("Ticket", [&](Request&, const RouteMatch&, const core::Principal& who,
+                                  core::TicketId id) {
+               return Answer(support.notes().List(who, id), 200, [](const auto& notes) {
+                 json::array items;
+                 for (const auto& n : notes) items.push_back(NoteJson(n));
+                 return Items(std::move(items));
+               });
+             }));
 
-  router.Add(Method::kPost, "/api/v1/tickets/{id}/notes", Execution::kOffload,
-             StaffTicketRoute(auth, Customers::kNotFound,
-                              [&](Request& req, const core::Principal& who, core::TicketId id) {
-                                auto body = ParseJsonBody(req);
-                                if (!body) return ErrorResponse(body.error());
-                                JsonFields f(*body);
-                                const std::string text = f.RequiredString("body");
-                                const auto attachments = f.OptionalIntArray("attachment_ids");
-                                if (auto err = f.Finish()) return ErrorResponse(*err);
-                                if (attachments && !attachments->empty()) {
-                                  return ErrorResponse(core::Error::Validation(
-                                      "attachment_ids", "notes do not carry attachments yet"));
-                                }
-                                auto note = support.notes().Add(who, id, text);
-                                if (!note) return ErrorResponse(note.error());
-                                return JsonResponse(201, json::object{{"note", NoteJson(*note)}});
-                              }));
+  router.Add(Method::kPost, "/api/v1/tickets/{id}/notes", Capability::kSignedIn,
+             Execution::kOffload,
+             WithId("Ticket", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                  core::TicketId id) {
+               auto text = ReadNote(req);
+               if (!text) return ErrorResponse(text.error());
+               return Answer(support.notes().Add(who, id, *text), 201,
+                             [](const auto& n) { return json::object{{"note", NoteJson(n)}}; });
+             }));
 
-  router.Add(Method::kGet, "/api/v1/tickets/{id}/history", Execution::kInline,
-             StaffTicketRoute(auth, Customers::kForbidden,
-                              [&](Request&, const core::Principal& who, core::TicketId id) {
-                                auto history = support.queue().History(who, id);
-                                if (!history) return ErrorResponse(history.error());
-                                json::array items;
-                                for (const auto& h : *history) items.push_back(HistoryJson(h));
-                                return JsonResponse(200, console::Items(std::move(items)));
-                              }));
+  router.Add(Method::kGet, "/api/v1/tickets/{id}/history", kStaff, Execution::kInline,
+             WithId("Ticket", [&](Request&, const RouteMatch&, const core::Principal& who,
+                                  core::TicketId id) {
+               return Answer(support.queue().History(who, id), 200, [](const auto& history) {
+                 json::array items;
+                 for (const auto& h : history) items.push_back(HistoryJson(h));
+                 return Items(std::move(items));
+               });
+             }));
 
-  router.Add(
-      Method::kPost, "/api/v1/tickets/{id}/assign", Execution::kOffload,
-      StaffTicketRoute(
-          auth, Customers::kForbidden,
-          [&](Request& req, const core::Principal& who, core::TicketId id) {
-            auto body = ParseJsonBody(req);
-            if (!body) return ErrorResponse(body.error());
-            if (!body->contains("assignee_id")) {
-              return ErrorResponse(
-                  core::Error::Validation("assignee_id", "is required (a staff user id, or null)"));
-            }
-            JsonFields f(*body);
-            const auto assignee = f.OptionalInt("assignee_id", Null::kAbsent);
-            if (auto err = f.Finish()) return ErrorResponse(*err);
-            auto v = support.assignment().Assign(who, id, assignee);
-            if (!v) return ErrorResponse(v.error());
-            return JsonResponse(
-                200, json::object{{"ticket", StaffTicketJson(*v, tickets.SlaNow(v->ticket))}});
-          }));
+  router.Add(Method::kPost, "/api/v1/tickets/{id}/assign", kStaff, Execution::kOffload,
+             WithId("Ticket", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                  core::TicketId id) {
+               auto assignee = ReadAssignee(req);
+               if (!assignee) return ErrorResponse(assignee.error());
+               return Answer(support.assignment().Assign(who, id, *assignee), 200, staff_ticket);
+             }));
 
-  router.Add(Method::kPost, "/api/v1/tickets/{id}/take", Execution::kOffload,
-             StaffTicketRoute(
-                 auth, Customers::kForbidden,
-                 [&](Request&, const core::Principal& who, core::TicketId id) {
-                   auto v = support.assignment().Take(who, id);
-                   if (!v) return ErrorResponse(v.error());
-                   return JsonResponse(
-                       200,
-                       json::object{{"ticket", StaffTicketJson(*v, tickets.SlaNow(v->ticket))}});
-                 }));
+  router.Add(Method::kPost, "/api/v1/tickets/{id}/take", kStaff, Execution::kOffload,
+             WithId("Ticket", [&](Request&, const RouteMatch&, const core::Principal& who,
+                                  core::TicketId id) {
+               return Answer(support.assignment().Take(who, id), 200, staff_ticket);
+             }));
 
-  router.Add(
-      Method::kPost, "/api/v1/tickets/{id}/presence", Execution::kOffload,
-      StaffTicketRoute(auth, Customers::kForbidden,
-                       [&](Request& req, const core::Principal& who, core::TicketId id) {
-                         auto body = ParseJsonBody(req);
-                         if (!body) return ErrorResponse(body.error());
-                         JsonFields f(*body);
-                         const std::string state = f.RequiredString("state");
-                         if (auto err = f.Finish()) return ErrorResponse(*err);
-                         auto viewers = support.presence().Heartbeat(who, id, state);
-                         if (!viewers) return ErrorResponse(viewers.error());
-                         return JsonResponse(200, json::object{{"viewers", ViewersJson(*viewers)}});
-                       }));
+  router.Add(Method::kPost, "/api/v1/tickets/{id}/presence", kStaff, Execution::kOffload,
+             WithId("Ticket", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                  core::TicketId id) {
+               auto state = ReadPresenceState(req);
+               if (!state) return ErrorResponse(state.error());
+               return Answer(support.presence().Heartbeat(who, id, *state), 200,
+                             [](const auto& v) { return json::object{{"viewers", ViewersJson(v)}}; });
+             }));
 }
 
 }  // namespace textura::http

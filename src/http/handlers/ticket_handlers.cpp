@@ -1,147 +1,126 @@
 // Support tickets (API.md "Support tickets", contract).
-#include <charconv>
-
-#include "http/auth.h"
 #include "http/handlers/handlers.h"
-#include "http/json.h"
+#include "http/handlers/route_helpers.h"
 #include "http/views.h"
 
 namespace textura::http {
 namespace {
 
 namespace json = boost::json;
+using services::Capability;
 
-// The {id} of the route; a malformed id is a ticket that does not exist.
-std::optional<core::TicketId> TicketIdOf(const RouteMatch& m) {
-  const std::string_view s = m.Param("id");
-  core::TicketId id = 0;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || p != s.data() + s.size() || id <= 0) return std::nullopt;
-  return id;
+core::Result<services::NewTicketInput> ReadNewTicket(const Request& req) {
+  auto body = ParseJsonBody(req);
+  if (!body) return std::move(body).error();
+  JsonFields f(*body);
+  services::NewTicketInput in;
+  in.title = f.RequiredString("title");
+  in.body = f.RequiredString("body");
+  in.category = f.RequiredString("category");
+  in.employee_id = f.OptionalInt("employee_id", Null::kAbsent);
+  in.chat_url = f.OptionalString("chat_url", Null::kAbsent);
+  in.attachment_ids = f.OptionalIntArray("attachment_ids").value_or(std::vector<std::int64_t>{});
+  in.follow_up_of = f.OptionalInt("follow_up_of", Null::kAbsent);
+  if (auto err = f.Finish()) return *err;
+  return in;
 }
 
-Response NotFoundTicket(const RouteMatch& m) {
-  return ErrorResponse(core::ErrorCode::kNotFound,
-                       "Ticket " + std::string(m.Param("id")) + " was not found.");
+core::Result<services::PostMessageInput> ReadPost(const Request& req) {
+  auto body = ParseJsonBody(req);
+  if (!body) return std::move(body).error();
+  JsonFields f(*body);
+  services::PostMessageInput in;
+  in.body = f.OptionalString("body").value_or("");
+  in.attachment_ids = f.OptionalIntArray("attachment_ids").value_or(std::vector<std::int64_t>{});
+  if (auto err = f.Finish()) return *err;
+  return in;
 }
 
-std::optional<std::string> Query(const Request& req, std::string_view name) {
-  if (auto v = req.QueryParam(name)) return std::string(*v);
-  return std::nullopt;
+services::ListTicketsInput ListInput(const Request& req) {
+  return {Query(req, "status"),     Query(req, "q"),        Query(req, "limit"),
+          Query(req, "cursor"),     Query(req, "account_id"), Query(req, "awaiting"),
+          Query(req, "category")};
 }
 
-json::object Page(json::array items, const std::optional<std::string>& next) {
-  return {{"items", std::move(items)},
-          {"next_cursor", next ? json::value(*next) : json::value(nullptr)}};
-}
-
-// Runs `fn(principal, ticket id)` for routes under /tickets/{id}.
-template <typename Fn>
-Handler WithTicket(services::AuthService& auth, Fn fn) {
-  return [&auth, fn](Request& req, const RouteMatch& m) -> Response {
-    auto who = Authenticate(auth, req);
-    if (!who) return ErrorResponse(who.error());
-    const auto id = TicketIdOf(m);
-    if (!id) return NotFoundTicket(m);
-    return fn(req, *who, *id);
-  };
+// ?after_id=, or the page's cursor (the same id).
+std::optional<std::string> AfterId(const Request& req) {
+  auto after = Query(req, "after_id");
+  return after ? after : Query(req, "cursor");
 }
 
 }  // namespace
 
 void RegisterTicketRoutes(Router& router, Api& api) {
-  services::AuthService& auth = api.services().auth;
   services::TicketService& tickets = api.services().tickets;
+  const auto ticket_json = [&tickets](const core::Principal& who) {
+    return [&tickets, &who](const core::TicketView& v) {
+      return json::object{{"ticket", TicketJsonFor(who, v, tickets)}};
+    };
+  };
 
-  router.Add(Method::kPost, "/api/v1/tickets", Execution::kOffload,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               auto body = ParseJsonBody(req);
-               if (!body) return ErrorResponse(body.error());
-               JsonFields f(*body);
-               services::NewTicketInput in;
-               in.title = f.RequiredString("title");
-               in.body = f.RequiredString("body");
-               in.category = f.RequiredString("category");
-               in.employee_id = f.OptionalInt("employee_id", Null::kAbsent);
-               in.chat_url = f.OptionalString("chat_url", Null::kAbsent);
-               in.attachment_ids =
-                   f.OptionalIntArray("attachment_ids").value_or(std::vector<std::int64_t>{});
-               in.follow_up_of = f.OptionalInt("follow_up_of", Null::kAbsent);
-               if (auto err = f.Finish()) return ErrorResponse(*err);
-               auto created = tickets.Create(*who, in);
-               if (!created) return ErrorResponse(created.error());
-               return JsonResponse(
-                   201, json::object{{"ticket", TicketJsonFor(*who, created->ticket, tickets)},
-                                     {"message", MessageJson(created->message)}});
+  router.Add(Method::kPost, "/api/v1/tickets", Capability::kAccountMember, Execution::kOffload,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
+               auto in = ReadNewTicket(req);
+               if (!in) return ErrorResponse(in.error());
+               return Answer(tickets.Create(who, *in), 201, [&](const auto& c) {
+                 return json::object{{"ticket", TicketJsonFor(who, c.ticket, tickets)},
+                                     {"message", MessageJson(c.message)}};
+               });
              });
 
-  router.Add(Method::kGet, "/api/v1/tickets", Execution::kInline,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               services::ListTicketsInput in{Query(req, "status"),     Query(req, "q"),
-                                             Query(req, "limit"),      Query(req, "cursor"),
-                                             Query(req, "account_id"), Query(req, "awaiting"),
-                                             Query(req, "category")};
-               auto page = tickets.List(*who, in);
-               if (!page) return ErrorResponse(page.error());
-               json::array items;
-               for (const auto& v : page->items) items.push_back(TicketJsonFor(*who, v, tickets));
-               return JsonResponse(200, Page(std::move(items), page->next_cursor));
+  router.Add(Method::kGet, "/api/v1/tickets", Capability::kSignedIn, Execution::kInline,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
+               return Answer(tickets.List(who, ListInput(req)), 200, [&](const auto& page) {
+                 json::array items;
+                 for (const auto& v : page.items) items.push_back(TicketJsonFor(who, v, tickets));
+                 return Page(std::move(items), page.next_cursor);
+               });
              });
 
-  router.Add(Method::kGet, "/api/v1/tickets/summary", Execution::kInline,
-             [&](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               auto s = tickets.Summary(*who);
-               if (!s) return ErrorResponse(s.error());
-               return JsonResponse(200, json::object{{"unread_total", s->unread_total},
-                                                     {"counts",
-                                                      {{"on_customer", s->counts.on_customer},
-                                                       {"done", s->counts.done}}}});
+  router.Add(Method::kGet, "/api/v1/tickets/summary", Capability::kSignedIn, Execution::kInline,
+             [&](Request&, const RouteMatch&, const core::Principal& who) {
+               return Answer(tickets.Summary(who), 200, [](const auto& s) {
+                 return json::object{
+                     {"unread_total", s.unread_total},
+                     {"counts", {{"on_customer", s.counts.on_customer}, {"done", s.counts.done}}}};
+               });
              });
 
-  router.Add(Method::kGet, "/api/v1/tickets/{id}", Execution::kInline,
-             WithTicket(auth, [&](Request&, const core::Principal& who, core::TicketId id) {
-               auto v = tickets.Get(who, id);
-               if (!v) return ErrorResponse(v.error());
-               return JsonResponse(200, json::object{{"ticket", TicketJsonFor(who, *v, tickets)}});
+  router.Add(Method::kGet, "/api/v1/tickets/{id}", Capability::kSignedIn, Execution::kInline,
+             WithId("Ticket", [&](Request&, const RouteMatch&, const core::Principal& who,
+                                  core::TicketId id) {
+               return Answer(tickets.Get(who, id), 200, ticket_json(who));
              }));
 
-  router.Add(Method::kGet, "/api/v1/tickets/{id}/messages", Execution::kInline,
-             WithTicket(auth, [&](Request& req, const core::Principal& who, core::TicketId id) {
-               auto after = Query(req, "after_id");
-               if (!after) after = Query(req, "cursor");
-               auto page = tickets.Messages(who, id, after, Query(req, "limit"));
-               if (!page) return ErrorResponse(page.error());
-               json::array items;
-               for (const auto& m : page->items) items.push_back(MessageJson(m));
-               return JsonResponse(200, Page(std::move(items), page->next_cursor));
+  router.Add(Method::kGet, "/api/v1/tickets/{id}/messages", Capability::kSignedIn,
+             Execution::kInline,
+             WithId("Ticket", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                  core::TicketId id) {
+               auto page = tickets.Messages(who, id, AfterId(req), Query(req, "limit"));
+               return Answer(page, 200, [](const auto& p) {
+                 json::array items;
+                 for (const auto& m : p.items) items.push_back(MessageJson(m));
+                 return Page(std::move(items), p.next_cursor);
+               });
              }));
 
-  router.Add(Method::kPost, "/api/v1/tickets/{id}/messages", Execution::kOffload,
-             WithTicket(auth, [&](Request& req, const core::Principal& who, core::TicketId id) {
-               auto body = ParseJsonBody(req);
-               if (!body) return ErrorResponse(body.error());
-               JsonFields f(*body);
-               services::PostMessageInput in;
-               in.body = f.OptionalString("body").value_or("");
-               in.attachment_ids =
-                   f.OptionalIntArray("attachment_ids").value_or(std::vector<std::int64_t>{});
-               if (auto err = f.Finish()) return ErrorResponse(*err);
-               auto posted = tickets.Post(who, id, in);
-               if (!posted) return ErrorResponse(posted.error());
-               return JsonResponse(201, json::object{{"message", MessageJson(*posted)}});
+  router.Add(Method::kPost, "/api/v1/tickets/{id}/messages", Capability::kSignedIn,
+             Execution::kOffload,
+             WithId("Ticket", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                  core::TicketId id) {
+               auto in = ReadPost(req);
+               if (!in) return ErrorResponse(in.error());
+               return Answer(tickets.Post(who, id, *in), 201, [](const auto& m) {
+                 return json::object{{"message", MessageJson(m)}};
+               });
              }));
 
-  router.Add(Method::kPost, "/api/v1/tickets/{id}/read", Execution::kOffload,
-             WithTicket(auth, [&](Request&, const core::Principal& who, core::TicketId id) {
-               auto unread = tickets.MarkRead(who, id);
-               if (!unread) return ErrorResponse(unread.error());
-               return JsonResponse(200, json::object{{"unread_count", *unread}});
+  router.Add(Method::kPost, "/api/v1/tickets/{id}/read", Capability::kSignedIn,
+             Execution::kOffload,
+             WithId("Ticket", [&](Request&, const RouteMatch&, const core::Principal& who,
+                                  core::TicketId id) {
+               return Answer(tickets.MarkRead(who, id), 200,
+                             [](int unread) { return json::object{{"unread_count", unread}}; });
              }));
 
   // The events WebSocket; the transport answers upgrades before routing, so a
@@ -151,11 +130,11 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                          "Connect to /api/v1/events with a WebSocket upgrade.");
   });
 
-  router.Add(Method::kPost, "/api/v1/tickets/{id}/close", Execution::kOffload,
-             WithTicket(auth, [&](Request&, const core::Principal& who, core::TicketId id) {
-               auto v = tickets.Close(who, id);
-               if (!v) return ErrorResponse(v.error());
-               return JsonResponse(200, json::object{{"ticket", TicketJsonFor(who, *v, tickets)}});
+  router.Add(Method::kPost, "/api/v1/tickets/{id}/close", Capability::kSignedIn,
+             Execution::kOffload,
+             WithId("Ticket", [&](Request&, const RouteMatch&, const core::Principal& who,
+                                  core::TicketId id) {
+               return Answer(tickets.Close(who, id), 200, ticket_json(who));
              }));
 }
 

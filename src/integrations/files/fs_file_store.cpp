@@ -21,10 +21,7 @@ using core::ErrorCode;
 constexpr std::size_t kKeyLength = 64;
 
 Error DiskError(std::string_view what, int err) {
-  return Error{ErrorCode::kUnavailable,
-               "The file store cannot " + std::string(what) + ": " + std::strerror(err) + ".",
-               {},
-               0};
+  return Error::Unavailable("The file store cannot " + std::string(what) + ": " + std::strerror(err) + ".");
 }
 
 // Syncs a directory so a rename or a new entry in it survives a crash.
@@ -63,7 +60,7 @@ class FsPendingFile final : public core::PendingFile {
   }
 
   core::Status Append(std::span<const char> bytes) override {
-    if (finished_) return Error{ErrorCode::kInternal, "append after finish", {}, 0};
+    if (finished_) return Error::Internal("append after finish");
     if (head_.size() < kSniffBytes) {
       head_.append(bytes.data(), std::min(bytes.size(), kSniffBytes - head_.size()));
     }
@@ -181,7 +178,7 @@ core::Result<std::unique_ptr<core::PendingFile>> FsFileStore::Begin() {
 
 core::Status FsFileStore::Commit(core::PendingFile& file) {
   auto& pending = dynamic_cast<FsPendingFile&>(file);
-  if (!pending.finished()) return Error{ErrorCode::kInternal, "commit before finish", {}, 0};
+  if (!pending.finished()) return Error::Internal("commit before finish");
   const std::string& key = pending.key();
   const std::string first = root_ + "/" + key.substr(0, 2);
   const std::string second = first + "/" + key.substr(2, 2);

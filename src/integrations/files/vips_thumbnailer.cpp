@@ -27,7 +27,7 @@ struct ImageRef {
 
 Error Undecodable() {
   vips_error_clear();
-  return Error{ErrorCode::kUnsupportedMediaType, "No preview can be made of this image.", {}, 0};
+  return Error::Of(ErrorCode::kUnsupportedMediaType, "No preview can be made of this image.");
 }
 
 }  // namespace

@@ -6,9 +6,10 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <vector>
+
+#include "core/numbers.h"
 
 namespace textura::storage {
 namespace {
@@ -47,10 +48,9 @@ bool PgEventBus::Decode(std::string_view s, core::TicketEvent& e) {
   while (!s.empty()) {
     const auto comma = s.find(',');
     const std::string_view field = s.substr(0, comma);
-    std::int64_t v = 0;
-    const auto [p, ec] = std::from_chars(field.data(), field.data() + field.size(), v);
-    if (ec != std::errc() || p != field.data() + field.size()) return false;
-    parts.push_back(v);
+    const auto v = core::ParseInt64(field);
+    if (!v) return false;
+    parts.push_back(*v);
     s = comma == std::string_view::npos ? std::string_view() : s.substr(comma + 1);
   }
   if (parts.size() != 5 || parts[0] < 0 || parts[0] > core::TicketEvent::kLastKind) return false;
@@ -68,8 +68,9 @@ namespace {
 bool NextInt(std::string_view& s, std::int64_t& v) {
   const auto comma = s.find(',');
   const std::string_view field = s.substr(0, comma);
-  const auto [p, ec] = std::from_chars(field.data(), field.data() + field.size(), v);
-  if (ec != std::errc() || p != field.data() + field.size()) return false;
+  const auto parsed = core::ParseInt64(field);
+  if (!parsed) return false;
+  v = *parsed;
   s = comma == std::string_view::npos ? std::string_view() : s.substr(comma + 1);
   return true;
 }
@@ -219,10 +220,8 @@ void PgEventBus::Listen() {
       } else if (payload.starts_with("D,")) {
         if (DecodeDelta(payload, delta)) local_.ReplyStreamed(delta);
       } else if (payload.starts_with("S,")) {
-        core::SessionId session = 0;
-        const auto rest = payload.substr(2);
-        if (std::from_chars(rest.data(), rest.data() + rest.size(), session).ec == std::errc()) {
-          local_.SessionEnded(session);
+        if (const auto session = core::ParseInt64(payload.substr(2))) {
+          local_.SessionEnded(*session);
         }
       } else if (Decode(payload, event)) {
         local_.TicketChanged(event);

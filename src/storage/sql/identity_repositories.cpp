@@ -92,8 +92,8 @@ core::Result<core::User> SqlUserRepository::Insert(core::User user) {
               [&](const Row& r) { user.id = r.Int(0); });
   } catch (const SqlError& e) {
     if (e.kind() != SqlError::Kind::kUniqueViolation) throw;
-    return core::Error{core::ErrorCode::kEmailTaken, "An account with this email already exists.",
-                       "email", 0};
+    return core::Error::Of(core::ErrorCode::kEmailTaken,
+                           "An account with this email already exists.", "email");
   }
   return user;
 }
