@@ -49,22 +49,30 @@ struct Error {
   static Error Invalid(std::string message, std::string field = {}) {
     return Of(ErrorCode::kInvalidRequest, std::move(message), std::move(field));
   }
-  static Error NotFound(std::string message) { return Of(ErrorCode::kNotFound, std::move(message)); }
+  static Error NotFound(std::string message) {
+    return Of(ErrorCode::kNotFound, std::move(message));
+  }
   static Error Unauthenticated(std::string message) {
     return Of(ErrorCode::kUnauthenticated, std::move(message));
   }
   static Error Forbidden(std::string message) {
     return Of(ErrorCode::kForbidden, std::move(message));
   }
-  static Error Conflict(std::string message) { return Of(ErrorCode::kConflict, std::move(message)); }
-  static Error TooLarge(std::string message) { return Of(ErrorCode::kTooLarge, std::move(message)); }
+  static Error Conflict(std::string message) {
+    return Of(ErrorCode::kConflict, std::move(message));
+  }
+  static Error TooLarge(std::string message) {
+    return Of(ErrorCode::kTooLarge, std::move(message));
+  }
   static Error RateLimited(std::string message, int retry_after_seconds) {
     return {ErrorCode::kRateLimited, std::move(message), {}, retry_after_seconds};
   }
   static Error Unavailable(std::string message) {
     return Of(ErrorCode::kUnavailable, std::move(message));
   }
-  static Error Internal(std::string message) { return Of(ErrorCode::kInternal, std::move(message)); }
+  static Error Internal(std::string message) {
+    return Of(ErrorCode::kInternal, std::move(message));
+  }
 };
 
 }  // namespace textura::core

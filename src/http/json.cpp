@@ -26,7 +26,8 @@ bool IsJsonContentType(std::string_view ct) {
 core::Result<json::object> ParseJsonBody(const Request& req) {
   if (req.body.empty()) return json::object();
   if (!IsJsonContentType(req.Header("Content-Type"))) {
-    return Error::Of(ErrorCode::kUnsupportedMediaType, "Send the body as JSON with Content-Type: application/json.");
+    return Error::Of(ErrorCode::kUnsupportedMediaType,
+                     "Send the body as JSON with Content-Type: application/json.");
   }
   json::parse_options options;
   options.max_depth = kMaxJsonDepth;

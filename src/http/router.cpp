@@ -27,7 +27,8 @@ void Router::AddStreaming(Method method, std::string pattern, std::size_t body_l
 void Router::Add(Method method, std::string pattern, services::Capability access,
                  Execution execution, PrincipalHandler handler) {
   Add(method, std::move(pattern), execution,
-      [admission = admission_, access, handler = std::move(handler)](Request& req, const RouteMatch& m) {
+      [admission = admission_, access, handler = std::move(handler)](Request& req,
+                                                                     const RouteMatch& m) {
         auto who = (*admission)(req, access);
         if (!who) return ErrorResponse(who.error());
         return handler(req, m, *who);
@@ -38,7 +39,8 @@ void Router::Add(Method method, std::string pattern, services::Capability access
 void Router::AddStreaming(Method method, std::string pattern, services::Capability access,
                           std::size_t body_limit, PrincipalStreamHandler stream) {
   AddStreaming(method, std::move(pattern), body_limit,
-               [admission = admission_, access, stream = std::move(stream)](Request& req, const RouteMatch& m) {
+               [admission = admission_, access, stream = std::move(stream)](Request& req,
+                                                                            const RouteMatch& m) {
                  auto who = (*admission)(req, access);
                  if (!who) {
                    StreamStart refused;

@@ -95,8 +95,8 @@ class Router {
   void Add(Method method, std::string pattern, Execution execution, Handler handler);
   // A route for callers with `access`: admitted before `handler` runs, so handlers
   // never authenticate or test roles (services/access.h).
-  void Add(Method method, std::string pattern, services::Capability access,
-           Execution execution, PrincipalHandler handler);
+  void Add(Method method, std::string pattern, services::Capability access, Execution execution,
+           PrincipalHandler handler);
   // A route whose body is streamed to a sink (see BodyMode); its handlers run on
   // the worker pool. The caller is admitted after the header, before a byte of the
   // body is read.

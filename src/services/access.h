@@ -68,8 +68,7 @@ core::Result<core::support::Ticket> FindVisibleTicket(core::Repositories& repos,
                                                       core::TicketId id);
 // The ticket as `who` reads it (their unread count, their side).
 core::Result<core::TicketView> FindVisibleTicketView(core::Repositories& repos,
-                                                     const core::Principal& who,
-                                                     core::TicketId id);
+                                                     const core::Principal& who, core::TicketId id);
 
 // Live feeds: whether `who` is in the audience of an event (before it is rendered
 // for them). Ticket events reach whoever can see the ticket's account (staff-only

@@ -1,9 +1,9 @@
 #include "services/assignment_service.h"
 
-#include "core/support/console.h"
-#include "services/audit_service.h"
 #include "core/numbers.h"
+#include "core/support/console.h"
 #include "services/access.h"
+#include "services/audit_service.h"
 
 namespace textura::services {
 

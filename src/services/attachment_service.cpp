@@ -35,8 +35,8 @@ Error TooLarge(std::uint64_t limit) {
 }
 
 Error OverQuota(std::uint64_t quota) {
-  return Error::TooLarge("This file would pass the account's storage quota of " +
-                         Mebibytes(quota) + "; files in tickets count towards it.");
+  return Error::TooLarge("This file would pass the account's storage quota of " + Mebibytes(quota) +
+                         "; files in tickets count towards it.");
 }
 
 }  // namespace

@@ -52,7 +52,8 @@ core::Result<AuditPage> AuditService::List(const core::Principal& who, const Aud
   if (!rows) return std::move(rows).error();
   AuditPage page;
   page.items = std::move(*rows);
-  page.next_cursor = core::TakePage(page.items, q.limit, [](const auto& row) { return std::to_string(row.id); });
+  page.next_cursor =
+      core::TakePage(page.items, q.limit, [](const auto& row) { return std::to_string(row.id); });
   return page;
 }
 

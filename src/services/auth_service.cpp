@@ -141,9 +141,7 @@ Status AuthService::Logout(const core::Principal& principal) {
 }
 
 Result<core::Principal> AuthService::Authenticate(std::string_view token) {
-  const auto unauthenticated = [] {
-    return Error::Unauthenticated("Sign in to continue.");
-  };
+  const auto unauthenticated = [] { return Error::Unauthenticated("Sign in to continue."); };
   if (token.empty() || token.size() > 128) return unauthenticated();
   const std::string digest = tokens_.Digest(token);
   const core::Time now = clock_.Now();
@@ -158,7 +156,8 @@ Result<core::Principal> AuthService::Authenticate(std::string_view token) {
 
 Status AuthService::CheckCsrf(const core::Principal& principal, std::string_view csrf) const {
   if (csrf.empty() || !tokens_.SecretEquals(csrf, principal.session.csrf_token)) {
-    return Error::Of(ErrorCode::kCsrfFailed, "Missing or wrong X-CSRF-Token header: send the csrf_token from /api/v1/me.");
+    return Error::Of(ErrorCode::kCsrfFailed,
+                     "Missing or wrong X-CSRF-Token header: send the csrf_token from /api/v1/me.");
   }
   return core::OkStatus();
 }

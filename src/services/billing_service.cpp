@@ -1,8 +1,8 @@
 #include "services/billing_service.h"
 
-#include "core/validation.h"
 #include "core/numbers.h"
 #include "core/page.h"
+#include "core/validation.h"
 #include "services/access.h"
 
 namespace textura::services {
@@ -48,7 +48,8 @@ Result<LedgerPage> BillingService::Ledger(const core::Principal& who,
   return core::ReadValue<LedgerPage>(store_, [&](core::Repositories& repos) -> Result<LedgerPage> {
     LedgerPage page;
     page.items = repos.ledger().List(*account, before, core::FetchCount(*limit));
-    page.next_cursor = core::TakePage(page.items, *limit, [](const auto& row) { return std::to_string(row.id); });
+    page.next_cursor =
+        core::TakePage(page.items, *limit, [](const auto& row) { return std::to_string(row.id); });
     return page;
   });
 }

@@ -1,9 +1,9 @@
 #include "services/chat_service.h"
 
-#include "core/support/ticket.h"
-#include "core/validation.h"
 #include "core/numbers.h"
 #include "core/page.h"
+#include "core/support/ticket.h"
+#include "core/validation.h"
 #include "services/access.h"
 #include "services/audit_service.h"
 #include "services/employee_service.h"
@@ -151,7 +151,8 @@ Result<ChatPage> ChatService::List(const core::Principal& who, const ListChatsIn
   if (!rows) return std::move(rows).error();
   ChatPage page;
   page.items = std::move(*rows);
-  page.next_cursor = core::TakePage(page.items, q.limit, [](const auto& row) { return EncodeCursor(row); });
+  page.next_cursor =
+      core::TakePage(page.items, q.limit, [](const auto& row) { return EncodeCursor(row); });
   return page;
 }
 
@@ -214,7 +215,8 @@ Result<ChatMessagePage> ChatService::Messages(const core::Principal& who, core::
         if (!Visible(repos, who, id)) return ChatNotFound(id);
         ChatMessagePage page;
         page.items = repos.chats().Messages(id, after, core::FetchCount(*limit));
-        page.next_cursor = core::TakePage(page.items, *limit, [](const auto& row) { return std::to_string(row.id); });
+        page.next_cursor = core::TakePage(page.items, *limit,
+                                          [](const auto& row) { return std::to_string(row.id); });
         return page;
       });
 }

@@ -1,10 +1,10 @@
 #include "services/console_service.h"
 
 #include "core/ai/chat.h"
-#include "core/support/console.h"
-#include "core/validation.h"
 #include "core/numbers.h"
 #include "core/page.h"
+#include "core/support/console.h"
+#include "core/validation.h"
 #include "services/access.h"
 
 namespace textura::services {
@@ -129,7 +129,8 @@ Result<QueuePage> ConsoleService::Queue(const core::Principal& who, const QueueI
   if (!rows) return std::move(rows).error();
   QueuePage page;
   page.items = std::move(*rows);
-  page.next_cursor = core::TakePage(page.items, q.limit, [](const auto& row) { return EncodeCursor(row.ticket); });
+  page.next_cursor =
+      core::TakePage(page.items, q.limit, [](const auto& row) { return EncodeCursor(row.ticket); });
   return page;
 }
 

@@ -4,9 +4,9 @@
 
 #include "core/ai/chat.h"
 #include "core/ai/passages.h"
-#include "core/validation.h"
 #include "core/numbers.h"
 #include "core/page.h"
+#include "core/validation.h"
 #include "services/access.h"
 
 namespace textura::services {
@@ -166,7 +166,8 @@ Result<KnowledgePage> EmployeeService::ListKnowledge(const core::Principal& who,
         if (auto e = OwnEmployee(repos, *account, id, now); !e) return std::move(e).error();
         KnowledgePage page;
         page.items = repos.knowledge().List(id, after, core::FetchCount(*limit));
-        page.next_cursor = core::TakePage(page.items, *limit, [](const auto& row) { return std::to_string(row.id); });
+        page.next_cursor = core::TakePage(page.items, *limit,
+                                          [](const auto& row) { return std::to_string(row.id); });
         return page;
       });
 }

@@ -270,8 +270,8 @@ Result<TicketPage> TicketService::List(const core::Principal& who, const ListTic
   if (!rows) return std::move(rows).error();
   TicketPage page;
   page.items = std::move(*rows);
-  page.next_cursor = core::TakePage(page.items, q.limit,
-                                    [](const core::TicketView& v) { return EncodeCursor(v.ticket); });
+  page.next_cursor = core::TakePage(
+      page.items, q.limit, [](const core::TicketView& v) { return EncodeCursor(v.ticket); });
   return page;
 }
 

@@ -51,8 +51,9 @@ Result<std::string> CleanChatUrl(std::string_view url) {
 
 Status CheckOpen(const Ticket& ticket) {
   if (ticket.status == TicketStatus::kDone) {
-    return Error::Of(ErrorCode::kTicketClosed, "Ticket #" + std::to_string(ticket.id) +
-                     " is Done: it cannot change any more. Create a follow-up ticket instead.");
+    return Error::Of(ErrorCode::kTicketClosed,
+                     "Ticket #" + std::to_string(ticket.id) +
+                         " is Done: it cannot change any more. Create a follow-up ticket instead.");
   }
   return OkStatus();
 }

@@ -61,28 +61,29 @@ void RegisterCannedReplyRoutes(Router& router, Api& api) {
              });
 
   router.Add(Method::kPatch, "/api/v1/support/canned-replies/{id}", kStaff, Execution::kOffload,
-             WithId("Canned reply", [&](Request& req, const RouteMatch&,
-                                        const core::Principal& who, std::int64_t id) {
+             WithId("Canned reply", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                        std::int64_t id) {
                auto in = ReadInput(req);
                if (!in) return ErrorResponse(in.error());
                return Answer(canned.Update(who, id, *in), 200, One);
              }));
 
   router.Add(Method::kDelete, "/api/v1/support/canned-replies/{id}", kStaff, Execution::kOffload,
-             WithId("Canned reply", [&](Request&, const RouteMatch&, const core::Principal& who,
-                                        std::int64_t id) {
-               if (auto s = canned.Delete(who, id); !s) return ErrorResponse(s.error());
-               return NoContent();
-             }));
+             WithId("Canned reply",
+                    [&](Request&, const RouteMatch&, const core::Principal& who, std::int64_t id) {
+                      if (auto s = canned.Delete(who, id); !s) return ErrorResponse(s.error());
+                      return NoContent();
+                    }));
 
-  router.Add(Method::kPost, "/api/v1/support/canned-replies/{id}/render", kStaff,
-             Execution::kOffload,
-             WithId("Canned reply", [&](Request& req, const RouteMatch&,
-                                        const core::Principal& who, std::int64_t id) {
+  router.Add(
+      Method::kPost, "/api/v1/support/canned-replies/{id}/render", kStaff, Execution::kOffload,
+      WithId("Canned reply",
+             [&](Request& req, const RouteMatch&, const core::Principal& who, std::int64_t id) {
                auto ticket = ReadTicketId(req);
                if (!ticket) return ErrorResponse(ticket.error());
-               return Answer(canned.Render(who, id, *ticket), 200,
-                             [](const std::string& text) { return json::object{{"body", text}}; });
+               return Answer(canned.Render(who, id, *ticket), 200, [](const std::string& text) {
+                 return json::object{{"body", text}};
+               });
              }));
 }
 

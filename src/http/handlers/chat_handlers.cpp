@@ -59,9 +59,11 @@ void RegisterChatRoutes(Router& router, Api& api) {
              });
 
   // Offloaded: a staff user's first open in an hour writes its chat.read audit entry.
-  router.Add(Method::kGet, "/api/v1/chats/{id}", kSignedIn, Execution::kOffload,
-             WithId("Chat", [&](Request&, const RouteMatch&, const core::Principal& who,
-                                core::ChatId id) { return Answer(chats.Get(who, id), 200, OneChat); }));
+  router.Add(
+      Method::kGet, "/api/v1/chats/{id}", kSignedIn, Execution::kOffload,
+      WithId("Chat", [&](Request&, const RouteMatch&, const core::Principal& who, core::ChatId id) {
+        return Answer(chats.Get(who, id), 200, OneChat);
+      }));
 
   router.Add(Method::kGet, "/api/v1/chats/{id}/messages", kSignedIn, Execution::kInline,
              WithId("Chat", [&](Request& req, const RouteMatch&, const core::Principal& who,
@@ -84,17 +86,17 @@ void RegisterChatRoutes(Router& router, Api& api) {
                return Answer(chats.PostClientMessage(who, id, *text), 202, OneMessage);
              }));
 
-  router.Add(Method::kPost, "/api/v1/chats/{id}/takeover", kMember, Execution::kOffload,
-             WithId("Chat", [&](Request&, const RouteMatch&, const core::Principal& who,
-                                core::ChatId id) {
-               return Answer(chats.Takeover(who, id), 200, OneChat);
-             }));
+  router.Add(
+      Method::kPost, "/api/v1/chats/{id}/takeover", kMember, Execution::kOffload,
+      WithId("Chat", [&](Request&, const RouteMatch&, const core::Principal& who, core::ChatId id) {
+        return Answer(chats.Takeover(who, id), 200, OneChat);
+      }));
 
-  router.Add(Method::kPost, "/api/v1/chats/{id}/release", kMember, Execution::kOffload,
-             WithId("Chat", [&](Request&, const RouteMatch&, const core::Principal& who,
-                                core::ChatId id) {
-               return Answer(chats.Release(who, id), 200, OneChat);
-             }));
+  router.Add(
+      Method::kPost, "/api/v1/chats/{id}/release", kMember, Execution::kOffload,
+      WithId("Chat", [&](Request&, const RouteMatch&, const core::Principal& who, core::ChatId id) {
+        return Answer(chats.Release(who, id), 200, OneChat);
+      }));
 
   router.Add(Method::kPost, "/api/v1/chats/{id}/operator-messages", kMember, Execution::kOffload,
              WithId("Chat", [&](Request& req, const RouteMatch&, const core::Principal& who,
@@ -119,22 +121,22 @@ void RegisterChatRoutes(Router& router, Api& api) {
                });
              });
 
-  router.Add(Method::kPost, "/api/v1/admin/accounts/{id}/top-ups", Capability::kStaff,
-             Execution::kOffload,
-             WithId("Account", [&](Request& req, const RouteMatch&, const core::Principal& who,
-                                   core::AccountId id) {
-               auto in = ReadBody(req, [](JsonFields& f) {
-                 return TopUpInput{f.OptionalInt("amount_minor"),
-                                   f.OptionalString("note").value_or("")};
-               });
-               if (!in) return ErrorResponse(in.error());
-               if (!in->amount_minor) {
-                 return ErrorResponse(core::ErrorCode::kValidationFailed,
-                                      "amount_minor is required", "amount_minor");
-               }
-               return Answer(billing.TopUp(who, id, *in->amount_minor, in->note), 201,
-                             [](const auto& e) { return json::object{{"entry", LedgerJson(e)}}; });
-             }));
+  router.Add(
+      Method::kPost, "/api/v1/admin/accounts/{id}/top-ups", Capability::kStaff, Execution::kOffload,
+      WithId("Account", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                            core::AccountId id) {
+        auto in = ReadBody(req, [](JsonFields& f) {
+          return TopUpInput{f.OptionalInt("amount_minor"), f.OptionalString("note").value_or("")};
+        });
+        if (!in) return ErrorResponse(in.error());
+        if (!in->amount_minor) {
+          return ErrorResponse(core::ErrorCode::kValidationFailed, "amount_minor is required",
+                               "amount_minor");
+        }
+        return Answer(billing.TopUp(who, id, *in->amount_minor, in->note), 201, [](const auto& e) {
+          return json::object{{"entry", LedgerJson(e)}};
+        });
+      }));
 }
 
 }  // namespace textura::http

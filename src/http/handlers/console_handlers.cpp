@@ -16,9 +16,9 @@ json::object UserBrief(const core::User& u) {
 }
 
 services::QueueInput QueueOf(const Request& req) {
-  return {Query(req, "needs_reply"), Query(req, "overdue"),     Query(req, "due_today"),
-          Query(req, "category"),    Query(req, "status"),      Query(req, "account_id"),
-          Query(req, "assignee_id"), Query(req, "q"),           Query(req, "limit"),
+  return {Query(req, "needs_reply"), Query(req, "overdue"), Query(req, "due_today"),
+          Query(req, "category"),    Query(req, "status"),  Query(req, "account_id"),
+          Query(req, "assignee_id"), Query(req, "q"),       Query(req, "limit"),
           Query(req, "cursor")};
 }
 
@@ -27,10 +27,8 @@ json::object AccountContextJson(const services::AccountContext& ctx,
   json::array users, recent, employees;
   for (const auto& u : ctx.users) users.push_back(UserBrief(u));
   for (const auto& e : ctx.employees) {
-    employees.push_back({{"id", e.id},
-                         {"name", e.name},
-                         {"role", e.role},
-                         {"status", core::ToString(e.status)}});
+    employees.push_back(
+        {{"id", e.id}, {"name", e.name}, {"role", e.role}, {"status", core::ToString(e.status)}});
   }
   for (const auto& v : ctx.tickets) recent.push_back(StaffTicketJson(v, tickets.SlaNow(v.ticket)));
   return {{"account",
@@ -75,8 +73,10 @@ void RegisterConsoleRoutes(Router& router, Api& api) {
   router.Add(Method::kGet, "/api/v1/support/queue/summary", kStaff, Execution::kInline,
              [&](Request&, const RouteMatch&, const core::Principal& who) {
                return Answer(support.queue().Summary(who), 200, [](const auto& c) {
-                 return json::object{{"needs_reply", c.needs_reply}, {"overdue", c.overdue},
-                                     {"due_today", c.due_today},     {"mine", c.mine},
+                 return json::object{{"needs_reply", c.needs_reply},
+                                     {"overdue", c.overdue},
+                                     {"due_today", c.due_today},
+                                     {"mine", c.mine},
                                      {"unassigned", c.unassigned}};
                });
              });
@@ -84,9 +84,8 @@ void RegisterConsoleRoutes(Router& router, Api& api) {
   router.Add(Method::kGet, "/api/v1/support/accounts/{id}", kStaff, Execution::kInline,
              WithId("Account", [&](Request&, const RouteMatch&, const core::Principal& who,
                                    core::AccountId id) {
-               return Answer(support.queue().Account(who, id), 200, [&](const auto& ctx) {
-                 return AccountContextJson(ctx, tickets);
-               });
+               return Answer(support.queue().Account(who, id), 200,
+                             [&](const auto& ctx) { return AccountContextJson(ctx, tickets); });
              }));
 
   router.Add(Method::kGet, "/api/v1/support/agents", kStaff, Execution::kInline,
@@ -108,22 +107,25 @@ void RegisterConsoleRoutes(Router& router, Api& api) {
              [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto on = RequiredBool(req, "on_shift");
                if (!on) return ErrorResponse(on.error());
-               return Answer(support.assignment().SetShift(who, *on), 200,
-                             [](bool v) { return json::object{{"on_shift", v}}; });
+               return Answer(support.assignment().SetShift(who, *on), 200, [](bool v) {
+                 return json::object{{"on_shift", v}};
+               });
              });
 
   router.Add(Method::kGet, "/api/v1/support/assignment", kStaff, Execution::kInline,
              [&](Request&, const RouteMatch&, const core::Principal& who) {
-               return Answer(support.assignment().AutoAssign(who), 200,
-                             [](bool v) { return json::object{{"auto_assign", v}}; });
+               return Answer(support.assignment().AutoAssign(who), 200, [](bool v) {
+                 return json::object{{"auto_assign", v}};
+               });
              });
 
   router.Add(Method::kPut, "/api/v1/support/assignment", Capability::kAdmin, Execution::kOffload,
              [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto on = RequiredBool(req, "auto_assign");
                if (!on) return ErrorResponse(on.error());
-               return Answer(support.assignment().SetAutoAssign(who, *on), 200,
-                             [](bool v) { return json::object{{"auto_assign", v}}; });
+               return Answer(support.assignment().SetAutoAssign(who, *on), 200, [](bool v) {
+                 return json::object{{"auto_assign", v}};
+               });
              });
 }
 

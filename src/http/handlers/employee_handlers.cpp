@@ -86,14 +86,14 @@ void RegisterEmployeeRoutes(Router& router, Api& api) {
                return Answer(employees.Get(who, id), 200, OneEmployee);
              }));
 
-  router.Add(Method::kPatch, "/api/v1/employees/{id}", kMember, Execution::kOffload,
-             WithId("AI employee", [&, read_employee](Request& req, const RouteMatch&,
-                                                      const core::Principal& who,
-                                                      core::EmployeeId id) {
-               auto in = ReadBody(req, read_employee(true));
-               if (!in) return ErrorResponse(in.error());
-               return Answer(employees.Update(who, id, *in), 200, OneEmployee);
-             }));
+  router.Add(
+      Method::kPatch, "/api/v1/employees/{id}", kMember, Execution::kOffload,
+      WithId("AI employee", [&, read_employee](Request& req, const RouteMatch&,
+                                               const core::Principal& who, core::EmployeeId id) {
+        auto in = ReadBody(req, read_employee(true));
+        if (!in) return ErrorResponse(in.error());
+        return Answer(employees.Update(who, id, *in), 200, OneEmployee);
+      }));
 
   router.Add(Method::kDelete, "/api/v1/employees/{id}", kMember, Execution::kOffload,
              WithId("AI employee", [&](Request&, const RouteMatch&, const core::Principal& who,
@@ -124,8 +124,7 @@ void RegisterEmployeeRoutes(Router& router, Api& api) {
 
   // The raw file is the body (≤ 1 MiB: the JSON body limit answers 413 before it is
   // read when larger).
-  router.Add(Method::kPost, "/api/v1/employees/{id}/knowledge/upload", kMember,
-             Execution::kOffload,
+  router.Add(Method::kPost, "/api/v1/employees/{id}/knowledge/upload", kMember, Execution::kOffload,
              WithId("AI employee", [&](Request& req, const RouteMatch&, const core::Principal& who,
                                        core::EmployeeId id) {
                const auto filename = req.QueryParam("filename");
@@ -140,8 +139,8 @@ void RegisterEmployeeRoutes(Router& router, Api& api) {
 
   // Under /employees/{id}/knowledge/{item_id}: both ids must name something.
   const auto with_item = [](auto fn) {
-    return WithId("AI employee", [fn](Request& req, const RouteMatch& m,
-                                      const core::Principal& who, core::EmployeeId id) {
+    return WithId("AI employee", [fn](Request& req, const RouteMatch& m, const core::Principal& who,
+                                      core::EmployeeId id) {
       const auto item = m.Id("item_id");
       if (!item) return NoSuch("Knowledge item", m, "item_id");
       return fn(req, who, id, *item);

@@ -184,15 +184,14 @@ void RegisterSupportAdminRoutes(Router& router, Api& api) {
 
   // Reports read every ticket of the range: off the I/O threads.
   for (const bool csv : {false, true}) {
-    router.Add(Method::kGet, csv ? "/api/v1/support/reports.csv" : "/api/v1/support/reports",
-               kStaff, Execution::kOffload,
-               [&, csv](Request& req, const RouteMatch&, const core::Principal& who) {
-                 services::ReportInput in{Query(req, "from"), Query(req, "to"),
-                                          Query(req, "group_by")};
-                 auto r = reports.Build(who, in);
-                 if (!r) return ErrorResponse(r.error());
-                 return csv ? ReportCsvResponse(*r) : JsonResponse(200, ReportJson(*r));
-               });
+    router.Add(
+        Method::kGet, csv ? "/api/v1/support/reports.csv" : "/api/v1/support/reports", kStaff,
+        Execution::kOffload, [&, csv](Request& req, const RouteMatch&, const core::Principal& who) {
+          services::ReportInput in{Query(req, "from"), Query(req, "to"), Query(req, "group_by")};
+          auto r = reports.Build(who, in);
+          if (!r) return ErrorResponse(r.error());
+          return csv ? ReportCsvResponse(*r) : JsonResponse(200, ReportJson(*r));
+        });
   }
 }
 

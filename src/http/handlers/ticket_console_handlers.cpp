@@ -57,8 +57,7 @@ void RegisterTicketConsoleRoutes(Router& router, Api& api) {
     return json::object{{"ticket", StaffTicketJson(v, tickets.SlaNow(v.ticket))}};
   };
 
-  router.Add(Method::kGet, "/api/v1/tickets/{id}/notes", Capability::kSignedIn,
-             Execution::kInline,
+  router.Add(Method::kGet, "/api/v1/tickets/{id}/notes", Capability::kSignedIn, Execution::kInline,
              WithId("Ticket", [&](Request&, const RouteMatch&, const core::Principal& who,
                                   core::TicketId id) {
                return Answer(support.notes().List(who, id), 200, [](const auto& notes) {
@@ -68,14 +67,15 @@ void RegisterTicketConsoleRoutes(Router& router, Api& api) {
                });
              }));
 
-  router.Add(Method::kPost, "/api/v1/tickets/{id}/notes", Capability::kSignedIn,
-             Execution::kOffload,
-             WithId("Ticket", [&](Request& req, const RouteMatch&, const core::Principal& who,
-                                  core::TicketId id) {
+  router.Add(
+      Method::kPost, "/api/v1/tickets/{id}/notes", Capability::kSignedIn, Execution::kOffload,
+      WithId("Ticket",
+             [&](Request& req, const RouteMatch&, const core::Principal& who, core::TicketId id) {
                auto text = ReadNote(req);
                if (!text) return ErrorResponse(text.error());
-               return Answer(support.notes().Add(who, id, *text), 201,
-                             [](const auto& n) { return json::object{{"note", NoteJson(n)}}; });
+               return Answer(support.notes().Add(who, id, *text), 201, [](const auto& n) {
+                 return json::object{{"note", NoteJson(n)}};
+               });
              }));
 
   router.Add(Method::kGet, "/api/v1/tickets/{id}/history", kStaff, Execution::kInline,
@@ -88,27 +88,30 @@ void RegisterTicketConsoleRoutes(Router& router, Api& api) {
                });
              }));
 
-  router.Add(Method::kPost, "/api/v1/tickets/{id}/assign", kStaff, Execution::kOffload,
-             WithId("Ticket", [&](Request& req, const RouteMatch&, const core::Principal& who,
-                                  core::TicketId id) {
-               auto assignee = ReadAssignee(req);
-               if (!assignee) return ErrorResponse(assignee.error());
-               return Answer(support.assignment().Assign(who, id, *assignee), 200, staff_ticket);
-             }));
+  router.Add(
+      Method::kPost, "/api/v1/tickets/{id}/assign", kStaff, Execution::kOffload,
+      WithId("Ticket", [&support, staff_ticket](Request& req, const RouteMatch&,
+                                                const core::Principal& who, core::TicketId id) {
+        auto assignee = ReadAssignee(req);
+        if (!assignee) return ErrorResponse(assignee.error());
+        return Answer(support.assignment().Assign(who, id, *assignee), 200, staff_ticket);
+      }));
 
-  router.Add(Method::kPost, "/api/v1/tickets/{id}/take", kStaff, Execution::kOffload,
-             WithId("Ticket", [&](Request&, const RouteMatch&, const core::Principal& who,
-                                  core::TicketId id) {
-               return Answer(support.assignment().Take(who, id), 200, staff_ticket);
-             }));
+  router.Add(
+      Method::kPost, "/api/v1/tickets/{id}/take", kStaff, Execution::kOffload,
+      WithId("Ticket", [&support, staff_ticket](Request&, const RouteMatch&,
+                                                const core::Principal& who, core::TicketId id) {
+        return Answer(support.assignment().Take(who, id), 200, staff_ticket);
+      }));
 
   router.Add(Method::kPost, "/api/v1/tickets/{id}/presence", kStaff, Execution::kOffload,
              WithId("Ticket", [&](Request& req, const RouteMatch&, const core::Principal& who,
                                   core::TicketId id) {
                auto state = ReadPresenceState(req);
                if (!state) return ErrorResponse(state.error());
-               return Answer(support.presence().Heartbeat(who, id, *state), 200,
-                             [](const auto& v) { return json::object{{"viewers", ViewersJson(v)}}; });
+               return Answer(support.presence().Heartbeat(who, id, *state), 200, [](const auto& v) {
+                 return json::object{{"viewers", ViewersJson(v)}};
+               });
              }));
 }
 

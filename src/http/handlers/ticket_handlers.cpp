@@ -37,8 +37,8 @@ core::Result<services::PostMessageInput> ReadPost(const Request& req) {
 }
 
 services::ListTicketsInput ListInput(const Request& req) {
-  return {Query(req, "status"),     Query(req, "q"),        Query(req, "limit"),
-          Query(req, "cursor"),     Query(req, "account_id"), Query(req, "awaiting"),
+  return {Query(req, "status"),  Query(req, "q"),          Query(req, "limit"),
+          Query(req, "cursor"),  Query(req, "account_id"), Query(req, "awaiting"),
           Query(req, "category")};
 }
 
@@ -86,16 +86,17 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                });
              });
 
-  router.Add(Method::kGet, "/api/v1/tickets/{id}", Capability::kSignedIn, Execution::kInline,
-             WithId("Ticket", [&](Request&, const RouteMatch&, const core::Principal& who,
-                                  core::TicketId id) {
-               return Answer(tickets.Get(who, id), 200, ticket_json(who));
-             }));
+  router.Add(
+      Method::kGet, "/api/v1/tickets/{id}", Capability::kSignedIn, Execution::kInline,
+      WithId("Ticket", [&tickets, ticket_json](Request&, const RouteMatch&,
+                                               const core::Principal& who, core::TicketId id) {
+        return Answer(tickets.Get(who, id), 200, ticket_json(who));
+      }));
 
-  router.Add(Method::kGet, "/api/v1/tickets/{id}/messages", Capability::kSignedIn,
-             Execution::kInline,
-             WithId("Ticket", [&](Request& req, const RouteMatch&, const core::Principal& who,
-                                  core::TicketId id) {
+  router.Add(
+      Method::kGet, "/api/v1/tickets/{id}/messages", Capability::kSignedIn, Execution::kInline,
+      WithId("Ticket",
+             [&](Request& req, const RouteMatch&, const core::Principal& who, core::TicketId id) {
                auto page = tickets.Messages(who, id, AfterId(req), Query(req, "limit"));
                return Answer(page, 200, [](const auto& p) {
                  json::array items;
@@ -104,10 +105,10 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                });
              }));
 
-  router.Add(Method::kPost, "/api/v1/tickets/{id}/messages", Capability::kSignedIn,
-             Execution::kOffload,
-             WithId("Ticket", [&](Request& req, const RouteMatch&, const core::Principal& who,
-                                  core::TicketId id) {
+  router.Add(
+      Method::kPost, "/api/v1/tickets/{id}/messages", Capability::kSignedIn, Execution::kOffload,
+      WithId("Ticket",
+             [&](Request& req, const RouteMatch&, const core::Principal& who, core::TicketId id) {
                auto in = ReadPost(req);
                if (!in) return ErrorResponse(in.error());
                return Answer(tickets.Post(who, id, *in), 201, [](const auto& m) {
@@ -115,12 +116,12 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                });
              }));
 
-  router.Add(Method::kPost, "/api/v1/tickets/{id}/read", Capability::kSignedIn,
-             Execution::kOffload,
+  router.Add(Method::kPost, "/api/v1/tickets/{id}/read", Capability::kSignedIn, Execution::kOffload,
              WithId("Ticket", [&](Request&, const RouteMatch&, const core::Principal& who,
                                   core::TicketId id) {
-               return Answer(tickets.MarkRead(who, id), 200,
-                             [](int unread) { return json::object{{"unread_count", unread}}; });
+               return Answer(tickets.MarkRead(who, id), 200, [](int unread) {
+                 return json::object{{"unread_count", unread}};
+               });
              }));
 
   // The events WebSocket; the transport answers upgrades before routing, so a
@@ -130,12 +131,12 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                          "Connect to /api/v1/events with a WebSocket upgrade.");
   });
 
-  router.Add(Method::kPost, "/api/v1/tickets/{id}/close", Capability::kSignedIn,
-             Execution::kOffload,
-             WithId("Ticket", [&](Request&, const RouteMatch&, const core::Principal& who,
-                                  core::TicketId id) {
-               return Answer(tickets.Close(who, id), 200, ticket_json(who));
-             }));
+  router.Add(
+      Method::kPost, "/api/v1/tickets/{id}/close", Capability::kSignedIn, Execution::kOffload,
+      WithId("Ticket", [&tickets, ticket_json](Request&, const RouteMatch&,
+                                               const core::Principal& who, core::TicketId id) {
+        return Answer(tickets.Close(who, id), 200, ticket_json(who));
+      }));
 }
 
 }  // namespace textura::http

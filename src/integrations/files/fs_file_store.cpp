@@ -21,7 +21,8 @@ using core::ErrorCode;
 constexpr std::size_t kKeyLength = 64;
 
 Error DiskError(std::string_view what, int err) {
-  return Error::Unavailable("The file store cannot " + std::string(what) + ": " + std::strerror(err) + ".");
+  return Error::Unavailable("The file store cannot " + std::string(what) + ": " +
+                            std::strerror(err) + ".");
 }
 
 // Syncs a directory so a rename or a new entry in it survives a crash.
