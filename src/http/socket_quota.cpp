@@ -8,10 +8,6 @@ namespace {
 
 constexpr std::chrono::seconds kUpgradeWindow{60};
 
-core::Error TooMany(std::string message, int retry_after_seconds) {
-  return core::Error{core::ErrorCode::kRateLimited, std::move(message), {}, retry_after_seconds};
-}
-
 void Decrement(std::unordered_map<std::string, std::size_t>& counts, const std::string& key) {
   auto it = counts.find(key);
   if (it == counts.end()) return;
@@ -31,9 +27,10 @@ core::Status SocketQuota::CheckUpgradeRate(const std::string& address) {
   const auto now =
       std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
   if (const int wait = upgrades_.RetryAfter(address, now); wait > 0) {
-    return TooMany("Too many live connections opened from this address; try again in " +
-                       std::to_string(wait) + " s.",
-                   wait);
+    return core::Error::RateLimited(
+        "Too many live connections opened from this address; try again in " + std::to_string(wait) +
+            " s.",
+        wait);
   }
   upgrades_.Record(address, now);
   return core::OkStatus();
@@ -49,12 +46,12 @@ core::Result<std::unique_ptr<SocketQuota::Slot>> SocketQuota::Admit(SocketOwner 
     const bool by_session = session >= limits_.max_per_session;
     if (session == 0) per_session_.erase(owner.session);
     if (user == 0) per_user_.erase(owner.user);
-    return TooMany(by_session
-                       ? "This session already has " + std::to_string(limits_.max_per_session) +
-                             " live connections open; close a tab first."
-                       : "This user already has " + std::to_string(limits_.max_per_user) +
-                             " live connections open; close a tab first.",
-                   kRetryAfterSeconds);
+    return core::Error::RateLimited(
+        by_session ? "This session already has " + std::to_string(limits_.max_per_session) +
+                         " live connections open; close a tab first."
+                   : "This user already has " + std::to_string(limits_.max_per_user) +
+                         " live connections open; close a tab first.",
+        kRetryAfterSeconds);
   }
   ++session;
   ++user;
