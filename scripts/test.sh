@@ -8,6 +8,10 @@ root=$(pwd)
 
 step() { printf '\n=== %s ===\n' "$*"; }
 
+# A test whose dependency is missing (PostgreSQL, a fake server) fails instead of
+# skipping: a broken cluster must not end green (src/testing/require.h).
+export TEXTURA_TEST_REQUIRE_ALL=1
+
 step "build"
 make --no-print-directory build-cpp build-web
 

@@ -17,7 +17,7 @@ class AiContract : public testing::BackendTest {
  protected:
   void SetUp() override {
     BackendTest::SetUp();
-    if (IsSkipped()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     Do([&](core::Repositories& r) {
       account_ = r.accounts().Insert("Acme", t0_).id;
       other_ = r.accounts().Insert("Other", t0_).id;

@@ -15,7 +15,7 @@ class AttachmentContract : public testing::BackendTest {
  protected:
   void SetUp() override {
     BackendTest::SetUp();
-    if (IsSkipped()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     ASSERT_TRUE(
         db_->Write([&](core::Repositories& r) -> core::Status {
              acme_ = r.accounts().Insert("Acme", t0_).id;

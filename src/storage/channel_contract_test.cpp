@@ -15,7 +15,7 @@ class ChannelContract : public testing::BackendTest {
  protected:
   void SetUp() override {
     BackendTest::SetUp();
-    if (IsSkipped()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     Do([&](core::Repositories& r) {
       account_ = r.accounts().Insert("Acme", t0_).id;
       core::Employee e;

@@ -16,7 +16,7 @@ class ConsoleContract : public testing::BackendTest {
  protected:
   void SetUp() override {
     BackendTest::SetUp();
-    if (IsSkipped()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     ASSERT_TRUE(Write([&](core::Repositories& r) {
       account_ = r.accounts().Insert("Acme", t0_).id;
       customer_ = AddUser(r, "anna@acme.io", "Anna", core::Role::kCustomer, account_);

@@ -17,7 +17,7 @@ class IdentityContract : public testing::BackendTest {
  protected:
   void SetUp() override {
     BackendTest::SetUp();
-    if (IsSkipped()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
   }
 
   core::User NewCustomer(core::AccountId account, std::string email) {

@@ -15,7 +15,7 @@ class TicketContract : public testing::BackendTest {
  protected:
   void SetUp() override {
     BackendTest::SetUp();
-    if (IsSkipped()) return;
+    if (IsSkipped() || HasFatalFailure()) return;
     ASSERT_TRUE(db_->Write([&](core::Repositories& r) -> core::Status {
                      account_ = r.accounts().Insert("Acme", t0_).id;
                      other_ = r.accounts().Insert("Other", t0_).id;

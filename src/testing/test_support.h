@@ -9,6 +9,7 @@
 #include "core/ports/clock.h"
 #include "core/ports/crypto.h"
 #include "storage/database.h"
+#include "testing/require.h"
 
 namespace textura::testing {
 
@@ -61,13 +62,13 @@ bool PostgresAvailable(std::string* why);
 // Base of the storage contract suites: each case gets a fresh, migrated database of
 // the parameter's kind in db_; PostgreSQL cases are skipped (saying why) when no
 // server can be reached or started. Suites that need more set-up call
-// BackendTest::SetUp() first and return if IsSkipped().
+// BackendTest::SetUp() first and return if IsSkipped() || HasFatalFailure().
 class BackendTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     std::string why;
     if (GetParam() == Backend::kPostgres && !PostgresAvailable(&why)) {
-      GTEST_SKIP() << "PostgreSQL unavailable: " << why;
+      TEXTURA_SKIP_UNAVAILABLE("PostgreSQL unavailable: " + why);
     }
     db_ = FreshDatabase(GetParam());
   }

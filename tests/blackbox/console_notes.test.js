@@ -95,7 +95,16 @@ describe('internal notes', () => {
 
   test("the note's text appears nowhere a customer can look, before and after more activity", async () => {
     assert.doesNotMatch(await customerSees(), new RegExp(MARK));
+    const customerFrames = customerSocket.count;
     await postMessage(staff.client, ticket.id, 'We are looking into it.');
+    // The customer's socket is alive: the team's reply reaches it (so the checks of its
+    // frames below cannot pass on a socket that hears nothing at all).
+    const created = (frames) => frames.some((f) => f.type === 'ticket.message_created');
+    let heard = [];
+    for (let n = 1; n <= 3 && !created(heard); n += 1) {
+      heard = await customerSocket.waitFrames(n, { from: customerFrames });
+    }
+    assert.ok(created(heard), JSON.stringify(heard));
     await postMessage(a.client, ticket.id, 'Thanks!');
     await addNote(staff.client, ticket.id, `${MARK} second note`);
     assert.doesNotMatch(await customerSees(), new RegExp(MARK));
@@ -103,6 +112,7 @@ describe('internal notes', () => {
     assert.deepEqual((await listAll(a.client, { q: 'legacy' })).length, 0);
     assert.equal((await summary(a.client)).unread_total, 0);
     await sleep(500);
+    assert.ok(customerSocket.frames.length > 0, 'the customer socket received frames');
     for (const f of customerSocket.frames) {
       assert.doesNotMatch(JSON.stringify(f), new RegExp(MARK));
       assert.ok(!['ticket.note_created', 'ticket.presence', 'ticket.sla_breached'].includes(f.type), f.type);

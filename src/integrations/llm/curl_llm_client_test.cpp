@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "testing/fake_llm_process.h"
+#include "testing/require.h"
 
 namespace textura::integrations {
 namespace {
@@ -48,7 +49,7 @@ class CurlLlmClientTest : public ::testing::Test {
     fake_ = nullptr;
   }
   void SetUp() override {
-    if (!fake_) GTEST_SKIP() << "fake LLM server unavailable: " << *skip_reason_;
+    if (!fake_) TEXTURA_SKIP_UNAVAILABLE("fake LLM server unavailable: " + *skip_reason_);
     Http("DELETE", fake_->root_url() + "/_fake/requests");
   }
 

@@ -50,7 +50,7 @@ class Collect final : public core::EventSink {
 
 TEST(PgEventBus, EveryInstanceHearsEveryInstance) {
   std::string why;
-  if (!testing::PostgresAvailable(&why)) GTEST_SKIP() << why;
+  if (!testing::PostgresAvailable(&why)) TEXTURA_SKIP_UNAVAILABLE(why);
   auto db = testing::FreshDatabase(testing::Backend::kPostgres);
   const std::string url = testing::PostgresUrlOf(*db);
   Collect a_hub, b_hub;

@@ -158,7 +158,7 @@ core::Result<Channel> SqlChannelRepository::Insert(Channel c) {
               [&](const Row& r) { c.id = r.Int(0); });
   } catch (const SqlError& e) {
     if (e.kind() != SqlError::Kind::kUniqueViolation) throw;
-    return core::Error{core::ErrorCode::kConflict, "This bot is already connected.", "token", 0};
+    return core::Error::Of(core::ErrorCode::kConflict, "This bot is already connected.", "token");
   }
   return c;
 }
