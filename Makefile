@@ -1,7 +1,7 @@
 # The operations contract (DESIGN.md): `make run` and `make test` install what is
 # missing, build, and then serve or test. The binary is build/textura.
 .PHONY: all deps build build-cpp build-web run test test-cpp test-web test-blackbox test-e2e \
-        bench lint format clean
+        bench fuzz lint format clean
 
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
@@ -32,6 +32,12 @@ test:
 bench: build
 	bench/run.sh
 
+# The fuzz targets for longer than make test gives them (FUZZ_SECONDS per target).
+FUZZ_SECONDS ?= 300
+fuzz:
+	@scripts/install-deps.sh --test
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
 lint:
 	cd web && npm run lint
 	clang-format --dry-run --Werror $$(git ls-files 'src/*.cpp' 'src/*.h')
@@ -40,4 +46,4 @@ format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h')
 
 clean:
-	rm -rf $(BUILD_DIR) web/dist
+	rm -rf $(BUILD_DIR) build-fuzz web/dist

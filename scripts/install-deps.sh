@@ -16,7 +16,7 @@ packages=(
   nodejs npm
 )
 if [[ ${1:-} == --test ]]; then
-  packages+=(chromium postgresql postgresql-contrib wrk)
+  packages+=(chromium postgresql postgresql-contrib wrk clang-15 libfuzzer-15-dev)
 fi
 
 missing=()

@@ -38,6 +38,9 @@ find src -name '*.cpp' -o -name '*.h' | xargs clang-format --dry-run --Werror
 step "C++ unit and storage contract tests"
 (cd build && ctest --output-on-failure --timeout 600)
 
+step "fuzzing: libFuzzer targets, 25 s each under ASan + UBSan (make fuzz: longer)"
+scripts/fuzz.sh 25
+
 step "web: lint, types, unit tests"
 (cd web && npm run lint && npm run typecheck && npm test)
 

@@ -12,8 +12,8 @@
 
 namespace textura::http {
 
-// Plain request/response structs: handlers never see Boost.Beast (it stays in
-// server.cpp, which is expensive to compile).
+// Plain request/response structs: handlers never see Boost.Beast (it stays in the
+// transport files behind http/transport.h, which are expensive to compile).
 
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
 std::string_view MethodName(Method m);

@@ -1,6 +1,6 @@
 #pragma once
 
-// Internal to the transport: included by server.cpp only (it pulls in Beast).
+// Internal to the transport (transport.h; it pulls in Beast).
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <chrono>

@@ -1,6 +1,6 @@
 #pragma once
 
-// Internal to the transport: included by server.cpp only (it pulls in Beast).
+// Internal to the transport: included by session.cpp only (it pulls in Beast).
 #include <boost/asio/awaitable.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>

@@ -6,6 +6,7 @@
 #include "core/validation.h"
 #include "services/access.h"
 #include "services/audit_service.h"
+#include "services/chat_append.h"
 #include "services/employee_service.h"
 #include "services/ticket_service.h"
 
@@ -259,11 +260,7 @@ Result<ChatMessage> ChatService::PostClientMessage(const core::Principal& who, c
         m.text = *cleaned;
         m.created_at = now;
         m.words = words;
-        m = repos.chats().InsertMessage(std::move(m));
-        chat->message_count += 1;
-        chat->last_message_at = now;
-        repos.chats().Update(*chat);
-        return m;
+        return AppendToChat(repos.chats(), *chat, std::move(m));
       });
   if (posted) {
     events_.ChatChanged({core::ChatEvent::Kind::kMessageCreated, id, *account, posted->id});
@@ -323,11 +320,7 @@ Result<ChatMessage> ChatService::PostOperatorMessage(const core::Principal& who,
         m.text = *cleaned;
         m.created_at = now;
         m.words = words;
-        m = repos.chats().InsertMessage(std::move(m));
-        chat->message_count += 1;
-        chat->last_message_at = now;
-        repos.chats().Update(*chat);
-        return m;
+        return AppendToChat(repos.chats(), *chat, std::move(m));
       });
   if (posted) {
     events_.ChatChanged({core::ChatEvent::Kind::kMessageCreated, id, *account, posted->id});

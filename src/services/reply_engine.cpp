@@ -7,6 +7,7 @@
 #include "core/ai/charge.h"
 #include "core/ai/employee.h"
 #include "core/ai/retrieval.h"
+#include "services/chat_append.h"
 
 namespace textura::services {
 
@@ -20,14 +21,6 @@ namespace {
 constexpr const char* kZeroBalanceNotice =
     "The AI employee is not replying: the account's balance is zero. Top up the balance to "
     "continue.";
-
-// What the reply step needs, read at its start.
-struct Snapshot {
-  Chat chat;
-  core::Employee employee;
-  std::vector<ChatMessage> recent;
-  std::int64_t balance = 0;
-};
 
 bool Answering(const Chat& chat, const core::Employee& e) {
   return chat.status == core::ChatStatus::kAi && !chat.needs_human && !e.deleted_at &&
@@ -54,7 +47,31 @@ core::ChatTurn::Author TurnAuthor(AuthorKind k) {
   return core::ChatTurn::Author::kClient;
 }
 
+// At zero balance the chat says why, once (until a reply is stored again): the
+// notice, or nullopt when the chat already shows it.
+std::optional<ChatMessage> NoticeZeroBalanceIn(core::Repositories& repos, Chat& chat,
+                                               core::Time now) {
+  if (chat.balance_notice) return std::nullopt;
+  chat.balance_notice = true;
+  return AppendToChat(repos.chats(), chat, SystemMessage(chat, kZeroBalanceNotice, now));
+}
+
+// The longest handoff reason kept on the chat.
+constexpr std::size_t kMaxHandoffReason = 1000;
+
+void HandOff(Chat& chat, const std::string& reason) {
+  chat.needs_human = true;
+  chat.handoff_reason = reason.substr(0, kMaxHandoffReason);
+}
+
 }  // namespace
+
+struct ReplyEngine::Snapshot {
+  Chat chat;
+  core::Employee employee;
+  std::vector<ChatMessage> recent;  // the last of them is the client's question
+  std::int64_t balance = 0;
+};
 
 ReplyEngine::ReplyEngine(core::Store& store, const core::Clock& clock, core::EventSink& events,
                          const core::WordCounter& words, core::Responder& responder,
@@ -123,7 +140,21 @@ void ReplyEngine::Loop() {
 }
 
 void ReplyEngine::Generate(core::ChatId chat_id) {
-  const core::Time start = clock_.Now();
+  auto snap = ReadSnapshot(chat_id, clock_.Now());
+  if (!snap) return;
+  if (snap->balance <= 0) {
+    NoticeZeroBalance(chat_id, snap->chat.account_id);
+    return;
+  }
+  const core::ReplyContext context = BuildContext(*snap);
+  const core::ReplyOutcome outcome = Respond(*snap, context);
+  StoreOutcome(*snap, context, outcome);
+}
+
+// The chat, its employee, the recent messages and the balance — or nullopt when there
+// is nothing to answer: the chat is not the AI's, or no client message is waiting.
+std::optional<ReplyEngine::Snapshot> ReplyEngine::ReadSnapshot(core::ChatId chat_id,
+                                                               core::Time start) const {
   std::optional<Snapshot> snap;
   Status read = store_.Read([&](core::Repositories& repos) -> Status {
     auto chat = repos.chats().Find(chat_id);
@@ -136,52 +167,45 @@ void ReplyEngine::Generate(core::ChatId chat_id) {
     snap = std::move(s);
     return core::OkStatus();
   });
-  if (!read || !snap || !Answering(snap->chat, snap->employee)) return;
+  if (!read || !snap || !Answering(snap->chat, snap->employee)) return std::nullopt;
   // Only a client message waiting for an answer starts a reply.
-  if (snap->recent.empty() || snap->recent.back().author != AuthorKind::kClient) return;
-  const ChatMessage& asked = snap->recent.back();
-  const core::AccountId account = snap->chat.account_id;
-
-  // At zero balance the chat says why, once (until a reply is stored again).
-  const auto notice_zero_balance = [&](core::Repositories& repos, Chat& chat,
-                                       std::optional<ChatMessage>& stored) {
-    if (chat.balance_notice) return;
-    stored = repos.chats().InsertMessage(SystemMessage(chat, kZeroBalanceNotice, clock_.Now()));
-    chat.balance_notice = true;
-    chat.message_count += 1;
-    chat.last_message_at = stored->created_at;
-    repos.chats().Update(chat);
-  };
-  if (snap->balance <= 0) {
-    std::optional<ChatMessage> stored;
-    Status s = store_.Write([&](core::Repositories& repos) -> Status {
-      auto chat = repos.chats().Find(chat_id);
-      if (chat) notice_zero_balance(repos, *chat, stored);
-      return core::OkStatus();
-    });
-    if (s && stored) {
-      Notify({core::ChatEvent::Kind::kMessageCreated, chat_id, account, stored->id});
-    }
-    return;
+  if (snap->recent.empty() || snap->recent.back().author != AuthorKind::kClient) {
+    return std::nullopt;
   }
+  return snap;
+}
 
+void ReplyEngine::NoticeZeroBalance(core::ChatId chat_id, core::AccountId account) {
+  std::optional<ChatMessage> stored;
+  Status s = store_.Write([&](core::Repositories& repos) -> Status {
+    auto chat = repos.chats().Find(chat_id);
+    if (chat) stored = NoticeZeroBalanceIn(repos, *chat, clock_.Now());
+    return core::OkStatus();
+  });
+  if (s && stored) Notify({core::ChatEvent::Kind::kMessageCreated, chat_id, account, stored->id});
+}
+
+// What the responder is given: the employee's settings, the earlier turns, the
+// question and the best passages of the employee's knowledge.
+core::ReplyContext ReplyEngine::BuildContext(const Snapshot& snap) const {
+  const ChatMessage& asked = snap.recent.back();
   core::ReplyContext context;
-  context.employee_id = snap->employee.id;
-  context.employee_name = snap->employee.name;
-  context.instructions = snap->employee.instructions;
-  context.model = snap->employee.model;
-  context.temperature = snap->employee.temperature;
-  context.reply_word_limit = snap->employee.reply_word_limit;
+  context.employee_id = snap.employee.id;
+  context.employee_name = snap.employee.name;
+  context.instructions = snap.employee.instructions;
+  context.model = snap.employee.model;
+  context.temperature = snap.employee.temperature;
+  context.reply_word_limit = snap.employee.reply_word_limit;
   context.client_message = asked.text;
-  for (std::size_t i = 0; i + 1 < snap->recent.size(); ++i) {
-    const ChatMessage& m = snap->recent[i];
+  for (std::size_t i = 0; i + 1 < snap.recent.size(); ++i) {
+    const ChatMessage& m = snap.recent[i];
     if (m.author == AuthorKind::kSystem) continue;
     context.history.push_back({TurnAuthor(m.author), m.text});
   }
   const std::vector<std::string> terms = core::SearchTerms(asked.text);
   auto candidates = core::ReadValue<std::vector<core::KnowledgePassage>>(
       store_, [&](core::Repositories& repos) -> core::Result<std::vector<core::KnowledgePassage>> {
-        return repos.knowledge().Search(snap->employee.id, terms, options_.candidates);
+        return repos.knowledge().Search(snap.employee.id, terms, options_.candidates);
       });
   if (candidates) {
     for (auto& p : core::RankPassages(asked.text, std::move(*candidates))) {
@@ -189,83 +213,59 @@ void ReplyEngine::Generate(core::ChatId chat_id) {
       context.passages.push_back(std::move(p));
     }
   }
+  return context;
+}
 
+// Calls the responder; its pieces go out as chat.reply_delta events as they come.
+core::ReplyOutcome ReplyEngine::Respond(const Snapshot& snap, const core::ReplyContext& context) {
   static std::atomic<std::uint64_t> replies{0};
-  const std::string reply_id =
-      std::to_string(chat_id) + "-" + std::to_string(asked.id) + "-" + std::to_string(++replies);
-  const core::ReplyOutcome outcome = responder_.Respond(context, [&](std::string_view piece) {
+  const core::ChatId chat_id = snap.chat.id;
+  const core::AccountId account = snap.chat.account_id;
+  const std::string reply_id = std::to_string(chat_id) + "-" +
+                               std::to_string(snap.recent.back().id) + "-" +
+                               std::to_string(++replies);
+  return responder_.Respond(context, [&](std::string_view piece) {
     events_.ReplyStreamed({chat_id, account, reply_id, std::string(piece)});
     return true;
   });
+}
 
+// In one transaction, after checking again that the chat is still the AI's: a failure
+// notice, the zero balance notice, a silent handoff's notice, or the reply and its
+// charge.
+void ReplyEngine::StoreOutcome(const Snapshot& snap, const core::ReplyContext& context,
+                               const core::ReplyOutcome& outcome) {
+  const core::ChatId chat_id = snap.chat.id;
   const core::Time now = clock_.Now();
   std::optional<ChatMessage> stored;
   Status written = store_.Write([&](core::Repositories& repos) -> Status {
     auto chat = repos.chats().Find(chat_id);
-    auto employee = repos.employees().Find(snap->employee.id, core::MonthStart(now));
+    auto employee = repos.employees().Find(snap.employee.id, core::MonthStart(now));
     if (!chat || !employee || !Answering(*chat, *employee)) return core::OkStatus();
     if (!outcome.reply) {
       const std::string why = outcome.failure ? outcome.failure->message : "no reply was written";
-      stored = repos.chats().InsertMessage(
-          SystemMessage(*chat, "The AI employee could not reply: " + why, now));
-      chat->message_count += 1;
-      chat->last_message_at = now;
-      repos.chats().Update(*chat);
+      stored = AppendToChat(repos.chats(), *chat,
+                            SystemMessage(*chat, "The AI employee could not reply: " + why, now));
       return core::OkStatus();
     }
     if (repos.ledger().Balance(chat->account_id) <= 0) {
-      notice_zero_balance(repos, *chat, stored);
+      stored = NoticeZeroBalanceIn(repos, *chat, now);
       return core::OkStatus();
     }
     const core::Reply& reply = *outcome.reply;
     if (reply.handoff_reason && Blank(reply.text)) {
       // An LLM may call the handoff tool without a word: an empty AI message would be
       // an empty bubble (and a zero charge); the chat says what happened instead.
-      stored = repos.chats().InsertMessage(SystemMessage(
-          *chat, "The AI employee passed the chat to a person: " + *reply.handoff_reason, now));
-      chat->message_count += 1;
-      chat->last_message_at = now;
-      chat->needs_human = true;
-      chat->handoff_reason = reply.handoff_reason->substr(0, 1000);
-      repos.chats().Update(*chat);
+      HandOff(*chat, *reply.handoff_reason);
+      stored = AppendToChat(
+          repos.chats(), *chat,
+          SystemMessage(
+              *chat, "The AI employee passed the chat to a person: " + *reply.handoff_reason, now));
       return core::OkStatus();
     }
-    const std::string model = reply.model.empty() ? employee->model : reply.model;
-    const core::Model* priced = catalog_.Find(model);
-    if (!priced) priced = catalog_.Find(employee->model);
-    if (!priced) priced = &catalog_.Default();
-    ChatMessage m;
-    m.chat_id = chat_id;
-    m.author = AuthorKind::kEmployee;
-    m.author_name = employee->name;
-    m.text = reply.text;
-    m.created_at = now;
-    m.words = words_.CountWords(reply.text);
-    const auto cost = core::ChargeMinor(m.words, priced->price_per_1000_words_minor);
-    if (!cost) return core::Error::Internal("the charge overflows");
-    m.cost_minor = *cost;
-    m.passages = context.passages;
-    stored = repos.chats().InsertMessage(std::move(m));
-    core::LedgerEntry charge;
-    charge.account_id = chat->account_id;
-    charge.kind = core::LedgerKind::kCharge;
-    charge.amount_minor = -*cost;
-    charge.words = stored->words;
-    charge.model = model;
-    charge.employee_id = employee->id;
-    charge.chat_id = chat_id;
-    charge.message_id = stored->id;
-    charge.note = "Reply by " + employee->name + " in chat #" + std::to_string(chat_id);
-    charge.created_at = now;
-    repos.ledger().Append(std::move(charge));
-    chat->message_count += 1;
-    chat->last_message_at = now;
-    chat->balance_notice = false;
-    if (reply.handoff_reason) {
-      chat->needs_human = true;
-      chat->handoff_reason = reply.handoff_reason->substr(0, 1000);
-    }
-    repos.chats().Update(*chat);
+    auto m = StoreReply(repos, *chat, *employee, reply, context, now);
+    if (!m) return std::move(m).error();
+    stored = std::move(*m);
     return core::OkStatus();
   });
   if (!written) {
@@ -274,7 +274,46 @@ void ReplyEngine::Generate(core::ChatId chat_id) {
     return;
   }
   // The hub follows a created message with the chat (its counts, a handoff flag).
-  if (stored) Notify({core::ChatEvent::Kind::kMessageCreated, chat_id, account, stored->id});
+  if (stored) {
+    Notify({core::ChatEvent::Kind::kMessageCreated, chat_id, snap.chat.account_id, stored->id});
+  }
+}
+
+core::Result<ChatMessage> ReplyEngine::StoreReply(core::Repositories& repos, Chat& chat,
+                                                  const core::Employee& employee,
+                                                  const core::Reply& reply,
+                                                  const core::ReplyContext& context,
+                                                  core::Time now) {
+  const std::string model = reply.model.empty() ? employee.model : reply.model;
+  const core::Model* priced = catalog_.Find(model);
+  if (!priced) priced = catalog_.Find(employee.model);
+  if (!priced) priced = &catalog_.Default();
+  ChatMessage m;
+  m.author = AuthorKind::kEmployee;
+  m.author_name = employee.name;
+  m.text = reply.text;
+  m.created_at = now;
+  m.words = words_.CountWords(reply.text);
+  const auto cost = core::ChargeMinor(m.words, priced->price_per_1000_words_minor);
+  if (!cost) return core::Error::Internal("the charge overflows");
+  m.cost_minor = *cost;
+  m.passages = context.passages;
+  chat.balance_notice = false;
+  if (reply.handoff_reason) HandOff(chat, *reply.handoff_reason);
+  ChatMessage stored = AppendToChat(repos.chats(), chat, std::move(m));
+  core::LedgerEntry charge;
+  charge.account_id = chat.account_id;
+  charge.kind = core::LedgerKind::kCharge;
+  charge.amount_minor = -*cost;
+  charge.words = stored.words;
+  charge.model = model;
+  charge.employee_id = employee.id;
+  charge.chat_id = chat.id;
+  charge.message_id = stored.id;
+  charge.note = "Reply by " + employee.name + " in chat #" + std::to_string(chat.id);
+  charge.created_at = now;
+  repos.ledger().Append(std::move(charge));
+  return stored;
 }
 
 }  // namespace textura::services

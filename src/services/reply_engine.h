@@ -3,11 +3,13 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 #include <vector>
 
 #include "core/ai/chat.h"
+#include "core/ai/employee.h"
 #include "core/ai/models.h"
 #include "core/ai/responder.h"
 #include "core/ports/clock.h"
@@ -48,8 +50,21 @@ class ReplyEngine {
   void RunOnce(core::ChatId chat) { Generate(chat); }
 
  private:
+  struct Snapshot;  // what a reply starts from, read at its start
   void Loop();
+  // The steps of one reply, in order.
   void Generate(core::ChatId chat);
+  std::optional<Snapshot> ReadSnapshot(core::ChatId chat, core::Time start) const;
+  void NoticeZeroBalance(core::ChatId chat, core::AccountId account);
+  core::ReplyContext BuildContext(const Snapshot& snap) const;
+  core::ReplyOutcome Respond(const Snapshot& snap, const core::ReplyContext& context);
+  void StoreOutcome(const Snapshot& snap, const core::ReplyContext& context,
+                    const core::ReplyOutcome& outcome);
+  // Inside StoreOutcome's transaction: the reply, its words and cost, and the charge.
+  core::Result<core::ChatMessage> StoreReply(core::Repositories& repos, core::Chat& chat,
+                                             const core::Employee& employee,
+                                             const core::Reply& reply,
+                                             const core::ReplyContext& context, core::Time now);
   void Notify(const core::ChatEvent& event) { events_.ChatChanged(event); }
 
   core::Store& store_;

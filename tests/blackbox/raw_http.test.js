@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import { Client } from '../lib/client.js';
 import { expectSecurityHeaders, sleep } from '../lib/expect.js';
 import { RawConnection } from '../lib/raw.js';
-import { useServer } from '../lib/server.js';
+import { TexturaServer, useServer } from '../lib/server.js';
 
 const READ_TIMEOUT_S = 2;
 const IDLE_TIMEOUT_S = 5;
@@ -244,5 +244,30 @@ test('the server answers /healthz promptly while many bad connections are open',
   } finally {
     for (const t of timers) clearInterval(t);
     for (const conn of bad) conn.destroy();
+  }
+});
+
+// Shutdown cuts requests still arriving. Header and body reads are classified the same
+// way (one classifier): a cut read is closed without an answer — never "400 Malformed
+// HTTP request body", which is what a body read cut by shutdown used to answer.
+test('a request whose body is still arriving at shutdown is closed without an error answer', async () => {
+  const server = await TexturaServer.start();
+  let header;
+  let body;
+  try {
+    header = await RawConnection.open(server.port);
+    await header.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ');
+    body = await RawConnection.open(server.port);
+    await body.write(
+      'POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email":',
+    );
+    await sleep(300);
+  } finally {
+    await server.stop();
+  }
+  for (const [what, conn] of [['half a header', header], ['half a body', body]]) {
+    await expectClosed(conn, 3000, what);
+    assert.equal(conn.received.length, 0, `${what}: answered ${conn.received.toString('latin1').slice(0, 200)}`);
+    conn.destroy();
   }
 });

@@ -184,12 +184,6 @@ struct CurlLlmClient::Shared {
   }
 };
 
-struct CurlLlmClient::Attempt {
-  std::optional<core::LlmResult> result;
-  core::LlmFailure failure;
-  bool retryable = false;
-  milliseconds retry_after{0};
-};
 
 CurlLlmClient::CurlLlmClient(LlmConfig config)
     : config_(std::move(config)), shared_(std::make_unique<Shared>()) {
@@ -211,171 +205,252 @@ CurlLlmClient::~CurlLlmClient() {
   curl_share_cleanup(shared_->share);
 }
 
-CurlLlmClient::Attempt CurlLlmClient::RunAttempt(const std::string& body,
-                                                 const core::LlmDeltaFn& on_delta,
-                                                 Clock::time_point total_deadline) {
-  Attempt out;
-  Transfer t(on_delta);
-  t.easy = curl_easy_init();
-  CURLM* multi = curl_multi_init();
+namespace {
+
+// One attempt's outcome: a result, or a failure and whether another try may help.
+struct Attempt {
+  std::optional<core::LlmResult> result;
+  core::LlmFailure failure;
+  bool retryable = false;
+  milliseconds retry_after{0};
+};
+
+// The curl handles of one attempt, released in the right order whatever happens:
+// the easy handle leaves the multi handle first, then both are cleaned up, then the
+// header list the easy handle pointed to is freed.
+struct SlistFree {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+struct MultiCleanup {
+  void operator()(CURLM* m) const { curl_multi_cleanup(m); }
+};
+struct EasyCleanup {
+  void operator()(CURL* e) const { curl_easy_cleanup(e); }
+};
+using HeaderList = std::unique_ptr<curl_slist, SlistFree>;
+using MultiHandle = std::unique_ptr<CURLM, MultiCleanup>;
+using EasyHandle = std::unique_ptr<CURL, EasyCleanup>;
+
+class AddedHandle {
+ public:
+  AddedHandle(CURLM* multi, CURL* easy) : multi_(multi), easy_(easy) {
+    curl_multi_add_handle(multi_, easy_);
+  }
+  ~AddedHandle() { curl_multi_remove_handle(multi_, easy_); }
+  AddedHandle(const AddedHandle&) = delete;
+  AddedHandle& operator=(const AddedHandle&) = delete;
+
+ private:
+  CURLM* multi_;
+  CURL* easy_;
+};
+
+HeaderList RequestHeaders(const std::string& api_key) {
   curl_slist* headers = nullptr;
   headers = curl_slist_append(headers, "Content-Type: application/json");
   headers = curl_slist_append(headers, "Accept: text/event-stream");
   // Without this curl waits up to 1 s for "100 Continue" before sending a large body.
   headers = curl_slist_append(headers, "Expect:");
-  if (!config_.api_key.empty()) {
-    headers = curl_slist_append(headers, ("Authorization: Bearer " + config_.api_key).c_str());
+  if (!api_key.empty()) {
+    headers = curl_slist_append(headers, ("Authorization: Bearer " + api_key).c_str());
   }
-  const auto start = Clock::now();
-  const milliseconds connect_timeout = std::max(
-      milliseconds(1), std::min(config_.connect_timeout,
-                                std::chrono::duration_cast<milliseconds>(total_deadline - start)));
-  curl_easy_setopt(t.easy, CURLOPT_URL, url_.c_str());
-  curl_easy_setopt(t.easy, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(t.easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-  curl_easy_setopt(t.easy, CURLOPT_POSTFIELDS, body.data());
-  curl_easy_setopt(t.easy, CURLOPT_WRITEFUNCTION, &OnWrite);
-  curl_easy_setopt(t.easy, CURLOPT_WRITEDATA, &t);
-  curl_easy_setopt(t.easy, CURLOPT_HEADERFUNCTION, &OnHeader);
-  curl_easy_setopt(t.easy, CURLOPT_HEADERDATA, &t);
-  curl_easy_setopt(t.easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(t.easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(connect_timeout.count()));
-  curl_easy_setopt(t.easy, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(t.easy, CURLOPT_USERAGENT, "textura");
-  curl_easy_setopt(t.easy, CURLOPT_SHARE, shared_->share);
-  curl_multi_add_handle(multi, t.easy);
+  return HeaderList(headers);
+}
 
+struct RequestSetup {
+  const std::string& url;
+  const curl_slist* headers;
+  const std::string& body;
+  milliseconds connect_timeout;
+  CURLSH* share;
+};
+
+void Configure(CURL* easy, Transfer& t, const RequestSetup& r) {
+  curl_easy_setopt(easy, CURLOPT_URL, r.url.c_str());
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, r.headers);
+  curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
+  curl_easy_setopt(easy, CURLOPT_POSTFIELDS, r.body.data());
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &OnWrite);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &OnHeader);
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &t);
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(r.connect_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(easy, CURLOPT_USERAGENT, "textura");
+  curl_easy_setopt(easy, CURLOPT_SHARE, r.share);
+}
+
+// How the transfer loop ended.
+struct LoopEnd {
   CURLcode result = CURLE_OK;
-  bool finished = false;
-  while (true) {
+  bool finished = false;   // curl completed the transfer (with `result`)
+  bool retryable = false;  // a deadline passed before any text: worth another try
+};
+
+// The first, idle and total deadlines of an attempt, checked each time the loop
+// wakes. Sets t.failure when one passed; else returns when to look again.
+std::optional<Clock::time_point> NextDeadline(Transfer& t, const LlmConfig& config,
+                                              Clock::time_point start,
+                                              Clock::time_point total_deadline, LoopEnd& end) {
+  const auto now = Clock::now();
+  const bool partial = t.stream.delivered();
+  if (now >= total_deadline) {
+    t.failure = Failure(
+        Kind::kTimeout,
+        "The AI provider did not finish the reply within " + Seconds(config.total_timeout) + ".",
+        partial);
+    return std::nullopt;
+  }
+  if (!t.body_started) {
+    const auto deadline = start + config.first_byte_timeout;
+    if (now >= deadline) {
+      t.failure = Failure(
+          Kind::kTimeout,
+          "The AI provider did not answer within " + Seconds(config.first_byte_timeout) + ".",
+          partial);
+      end.retryable = true;
+      return std::nullopt;
+    }
+    return std::min(total_deadline, deadline);
+  }
+  const auto deadline = t.last_byte + config.idle_timeout;
+  if (now >= deadline) {
+    t.failure = Failure(
+        Kind::kTimeout,
+        "The AI provider stopped sending the reply for " + Seconds(config.idle_timeout) + ".",
+        partial);
+    end.retryable = !partial;
+    return std::nullopt;
+  }
+  return std::min(total_deadline, deadline);
+}
+
+// Drives the transfer until curl completes it, the stream stops it, or a deadline
+// passes.
+LoopEnd Pump(CURLM* multi, Transfer& t, const LlmConfig& config, Clock::time_point start,
+             Clock::time_point total_deadline) {
+  LoopEnd end;
+  for (;;) {
     int running = 0;
     if (curl_multi_perform(multi, &running) != CURLM_OK) {
       t.failure = Failure(Kind::kProvider, "Could not talk to the AI provider.", false);
-      break;
+      return end;
     }
-    if (t.stop) break;
+    if (t.stop) return end;
     if (running == 0) {
       int left = 0;
       while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
-        if (msg->msg == CURLMSG_DONE) result = msg->data.result;
+        if (msg->msg == CURLMSG_DONE) end.result = msg->data.result;
       }
-      finished = true;
-      break;
+      end.finished = true;
+      return end;
     }
-    const auto now = Clock::now();
-    const bool partial = t.stream.delivered();
-    Clock::time_point next = total_deadline;
-    if (now >= total_deadline) {
-      t.failure = Failure(
-          Kind::kTimeout,
-          "The AI provider did not finish the reply within " + Seconds(config_.total_timeout) + ".",
-          partial);
-      break;
-    }
-    if (!t.body_started) {
-      const auto deadline = start + config_.first_byte_timeout;
-      if (now >= deadline) {
-        t.failure = Failure(
-            Kind::kTimeout,
-            "The AI provider did not answer within " + Seconds(config_.first_byte_timeout) + ".",
-            partial);
-        out.retryable = true;
-        break;
-      }
-      next = std::min(next, deadline);
-    } else {
-      const auto deadline = t.last_byte + config_.idle_timeout;
-      if (now >= deadline) {
-        t.failure = Failure(
-            Kind::kTimeout,
-            "The AI provider stopped sending the reply for " + Seconds(config_.idle_timeout) + ".",
-            partial);
-        out.retryable = !partial;
-        break;
-      }
-      next = std::min(next, deadline);
-    }
+    const auto next = NextDeadline(t, config, start, total_deadline, end);
+    if (!next) return end;
     const auto wait =
-        std::clamp(std::chrono::duration_cast<milliseconds>(next - now) + milliseconds(1),
+        std::clamp(std::chrono::duration_cast<milliseconds>(*next - Clock::now()) + milliseconds(1),
                    milliseconds(1), kMaxPollWait);
     curl_multi_poll(multi, nullptr, 0, static_cast<int>(wait.count()), nullptr);
   }
-  curl_multi_remove_handle(multi, t.easy);
-  curl_easy_cleanup(t.easy);
-  curl_multi_cleanup(multi);
-  curl_slist_free_all(headers);
+}
 
+Attempt Succeeded(Transfer& t) {
+  Attempt out;
+  out.result = t.stream.TakeResult();
+  return out;
+}
+
+Attempt Failed(core::LlmFailure failure, bool retryable) {
+  Attempt out;
+  out.failure = std::move(failure);
+  out.retryable = retryable;
+  return out;
+}
+
+// Curl could not complete the exchange before any response arrived.
+Attempt Unreachable(CURLcode result, milliseconds connect_timeout) {
+  if (result == CURLE_OPERATION_TIMEDOUT) {
+    return Failed(
+        Failure(Kind::kTimeout,
+                "Could not connect to the AI provider within " + Seconds(connect_timeout) + ".",
+                false),
+        true);
+  }
+  return Failed(
+      Failure(Kind::kProvider,
+              std::string("Could not reach the AI provider: ") + curl_easy_strerror(result) + ".",
+              false),
+      true);
+}
+
+// An SSE stream that ended (or broke) before [DONE]: a last event without its blank
+// line still counts, then whatever is missing is a protocol failure.
+Attempt StreamEnded(Transfer& t, CURLcode result) {
   const bool partial = t.stream.delivered();
-  if (t.stream.failure()) {
-    out.failure = *t.stream.failure();
-    out.retryable = false;
-    return out;
+  if (result == CURLE_OK) {
+    t.sse.Finish([&t](std::string_view event) { return t.OnEvent(event); });
+    if (t.stream.failure()) return Failed(*t.stream.failure(), false);
+    if (t.stream.done()) return Succeeded(t);
   }
-  if (t.failure) {
-    out.failure = *t.failure;
-    out.retryable = out.retryable && !partial;
-    return out;
-  }
-  if (t.stream.done()) {
-    out.result = t.stream.TakeResult();
-    return out;
-  }
-  if (finished && result != CURLE_OK && t.mode == Transfer::Mode::kUnknown) {
-    if (result == CURLE_OPERATION_TIMEDOUT) {
-      out.failure = Failure(
-          Kind::kTimeout,
-          "Could not connect to the AI provider within " + Seconds(connect_timeout) + ".", false);
-    } else {
-      out.failure = Failure(
-          Kind::kProvider,
-          std::string("Could not reach the AI provider: ") + curl_easy_strerror(result) + ".",
-          false);
-    }
-    out.retryable = true;
-    return out;
+  // A connection cut before any text is worth another try; garbage is not.
+  return Failed(Failure(Kind::kProtocol,
+                        t.events == 0 ? "The AI provider sent a malformed reply."
+                                      : "The AI provider's reply was cut off before it finished.",
+                        partial),
+                !partial && result != CURLE_OK);
+}
+
+// What the attempt came to, once the transfer is over.
+Attempt Conclude(Transfer& t, const LoopEnd& end, milliseconds connect_timeout) {
+  if (t.stream.failure()) return Failed(*t.stream.failure(), false);
+  if (t.failure) return Failed(*t.failure, end.retryable && !t.stream.delivered());
+  if (t.stream.done()) return Succeeded(t);
+  if (end.finished && end.result != CURLE_OK && t.mode == Transfer::Mode::kUnknown) {
+    return Unreachable(end.result, connect_timeout);
   }
   switch (t.mode) {
-    case Transfer::Mode::kError:
-      out.failure =
-          Failure(Kind::kProvider, StatusMessage(t.status, ProviderErrorMessage(t.buffered)), false,
-                  static_cast<int>(t.status));
-      out.retryable = RetryableStatus(t.status);
+    case Transfer::Mode::kError: {
+      Attempt out =
+          Failed(Failure(Kind::kProvider, StatusMessage(t.status, ProviderErrorMessage(t.buffered)),
+                         false, static_cast<int>(t.status)),
+                 RetryableStatus(t.status));
       out.retry_after = t.retry_after;
       return out;
+    }
     case Transfer::Mode::kJson:
-      if (t.stream.OnCompletion(t.buffered) == ChatStream::Step::kDone) {
-        out.result = t.stream.TakeResult();
-      } else {
-        out.failure = *t.stream.failure();
-      }
-      return out;
+      if (t.stream.OnCompletion(t.buffered) == ChatStream::Step::kDone) return Succeeded(t);
+      return Failed(*t.stream.failure(), false);
     case Transfer::Mode::kUnknown:
-      out.failure = Failure(Kind::kProtocol, "The AI provider sent an empty reply.", false);
-      return out;
+      return Failed(Failure(Kind::kProtocol, "The AI provider sent an empty reply.", false), false);
     case Transfer::Mode::kSse:
       break;
   }
-  // The stream ended (or broke) before [DONE]: a last event without its blank line
-  // still counts, then whatever is missing is a protocol failure.
-  if (result == CURLE_OK) {
-    t.sse.Finish([&t](std::string_view event) { return t.OnEvent(event); });
-    if (t.stream.failure()) {
-      out.failure = *t.stream.failure();
-      return out;
-    }
-    if (t.stream.done()) {
-      out.result = t.stream.TakeResult();
-      return out;
-    }
-  }
-  out.failure = Failure(Kind::kProtocol,
-                        t.events == 0 ? "The AI provider sent a malformed reply."
-                                      : "The AI provider's reply was cut off before it finished.",
-                        partial);
-  // A connection cut before any text is worth another try; garbage is not.
-  out.retryable = !partial && result != CURLE_OK;
-  return out;
+  return StreamEnded(t, end.result);
 }
+
+Attempt RunAttempt(const LlmConfig& config, const std::string& url, CURLSH* share,
+                   const std::string& body, const core::LlmDeltaFn& on_delta,
+                   Clock::time_point total_deadline) {
+  const auto start = Clock::now();
+  const milliseconds connect_timeout = std::max(
+      milliseconds(1), std::min(config.connect_timeout,
+                                std::chrono::duration_cast<milliseconds>(total_deadline - start)));
+  Transfer t(on_delta);
+  const HeaderList headers = RequestHeaders(config.api_key);
+  const MultiHandle multi(curl_multi_init());
+  const EasyHandle easy(curl_easy_init());
+  t.easy = easy.get();
+  Configure(easy.get(), t, {url, headers.get(), body, connect_timeout, share});
+  LoopEnd end;
+  {
+    const AddedHandle added(multi.get(), easy.get());
+    end = Pump(multi.get(), t, config, start, total_deadline);
+  }
+  return Conclude(t, end, connect_timeout);
+}
+
+}  // namespace
 
 core::LlmOutcome CurlLlmClient::Complete(const core::LlmRequest& request,
                                          const core::LlmDeltaFn& on_delta) {
@@ -390,7 +465,7 @@ core::LlmOutcome CurlLlmClient::Complete(const core::LlmRequest& request,
   const auto total_deadline = Clock::now() + config_.total_timeout;
   thread_local std::mt19937 rng{std::random_device{}()};
   for (int attempt = 1;; ++attempt) {
-    Attempt a = RunAttempt(*body, on_delta, total_deadline);
+    Attempt a = RunAttempt(config_, url_, shared_->share, *body, on_delta, total_deadline);
     if (a.result) return std::move(*a.result);
     auto give_up = [&] {
       if (attempt > 1) {

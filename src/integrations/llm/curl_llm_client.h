@@ -47,9 +47,6 @@ class CurlLlmClient final : public core::LlmClient {
 
  private:
   struct Shared;
-  struct Attempt;
-  Attempt RunAttempt(const std::string& body, const core::LlmDeltaFn& on_delta,
-                     std::chrono::steady_clock::time_point total_deadline);
 
   LlmConfig config_;
   std::string url_;
