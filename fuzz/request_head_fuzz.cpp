@@ -3,6 +3,8 @@
 // body framing rules, then the body with the JSON body limit. Invariants: no crash,
 // no sanitizer report, and a request whose framing is accepted never uses a
 // Transfer-Encoding other than one final chunked.
+#include <strings.h>
+
 #include <boost/beast/core/buffers_prefix.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -10,7 +12,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
-#include <strings.h>
 
 #include "http/message.h"
 #include "http/request_head.h"

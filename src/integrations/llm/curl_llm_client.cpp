@@ -184,7 +184,6 @@ struct CurlLlmClient::Shared {
   }
 };
 
-
 CurlLlmClient::CurlLlmClient(LlmConfig config)
     : config_(std::move(config)), shared_(std::make_unique<Shared>()) {
   GlobalInitOnce();
