@@ -26,7 +26,7 @@ std::optional<core::Error> ClassifyReadError(error_code ec, ReadPhase phase, boo
                                              std::size_t body_limit) {
   using core::ErrorCode;
   const auto error = [](ErrorCode code, std::string message) {
-    return core::Error{code, std::move(message), {}, 0};
+    return core::Error::Of(code, std::move(message));
   };
   if (timed_out && !stopping) {
     switch (phase) {

@@ -19,10 +19,6 @@ namespace {
 constexpr std::size_t kFirstReadBytes = 4096;
 constexpr int kSwitchingProtocols = 101;
 
-core::Error InvalidRequest(std::string message) {
-  return core::Error{core::ErrorCode::kInvalidRequest, std::move(message), {}, 0};
-}
-
 class Session {
  public:
   Session(const Context& ctx, Worker& w, tcp::socket socket)
@@ -96,18 +92,15 @@ class Session {
 
   // What is wrong with a request's target and framing, if anything; fills its path.
   static std::optional<core::Error> CheckHead(Request& req) {
-    if (!ParseTarget(req)) return InvalidRequest("The request target is not a valid path.");
-    if (auto problem = BodyFramingProblem(req)) return InvalidRequest(std::move(*problem));
+    if (!ParseTarget(req)) return core::Error::Invalid("The request target is not a valid path.");
+    if (auto problem = BodyFramingProblem(req)) return core::Error::Invalid(std::move(*problem));
     return std::nullopt;
   }
 
   static std::optional<core::Error> CheckLength(const Request& req, std::size_t limit) {
     if (req.content_length && *req.content_length > limit) {
       // Refused before a byte of the body is read; the connection cannot be reused.
-      return core::Error{core::ErrorCode::kTooLarge,
-                         "The body is larger than " + std::to_string(limit) + " bytes.",
-                         {},
-                         0};
+      return core::Error::TooLarge("The body is larger than " + std::to_string(limit) + " bytes.");
     }
     return std::nullopt;
   }
