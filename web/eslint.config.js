@@ -3,6 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { architectureRule } from './eslint/architecture-rule.js';
+import { noLiteralStringRule } from './eslint/no-literal-string-rule.js';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
@@ -24,12 +25,19 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     plugins: {
       'react-hooks': reactHooks,
-      textura: { rules: { architecture: architectureRule } },
+      textura: { rules: { architecture: architectureRule, 'no-literal-string': noLiteralStringRule } },
     },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'textura/architecture': 'error',
+      // Product and language names are the same in every language.
+      'textura/no-literal-string': ['error', { allow: ['Textura', 'English', 'Русский'] }],
     },
+  },
+  {
+    // Tests and fixtures may spell out what a person sees.
+    files: ['src/**/*.test.{ts,tsx}', 'src/testing/**', 'src/**/testing/**'],
+    rules: { 'textura/no-literal-string': 'off' },
   },
   {
     files: ['**/*.js', 'e2e/**/*.ts', '*.config.ts'],

@@ -22,6 +22,8 @@ export default defineConfig({
     baseURL,
     viewport: { width: 1280, height: 800 },
     colorScheme: 'light',
+    // The specs read English unless they pick Russian themselves (e2e/russian.spec.ts).
+    locale: 'en-GB',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

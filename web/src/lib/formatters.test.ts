@@ -76,15 +76,22 @@ describe('dates and times', () => {
     expect(unknown.time('2026-11-24T12:04:00Z')).toMatch(/^\d\d:04$/);
   });
 
-  it('shows a deadline with its zone', () => {
+  it('shows a deadline with its zone, and the year when it is not this one', () => {
     expect(en().deadline('2026-11-24T12:00:00Z', now)).toBe('Tue 24 Nov, 15:00 GMT+3');
+    const ny = createFormatters({ language: 'en', timeZone: 'America/New_York' });
+    expect(ny.deadline('2026-11-24T12:00:00Z', now)).toBe('Tue 24 Nov, 07:00 GMT-5');
+    const utc = createFormatters({ language: 'en', timeZone: 'UTC' });
+    expect(utc.deadline('2027-01-05T12:00:00Z', now)).toBe('Tue, 5 Jan 2027, 12:00 UTC');
+    expect(ru().deadline('2026-11-24T12:00:00Z', now)).toBe('вт, 24 нояб., 15:00 GMT+3');
   });
 
   it('says relative times in both languages', () => {
     const minutes = (n: number) => new Date(now - n * 60_000).toISOString();
     expect(en().relative(minutes(0), now)).toBe('just now');
     expect(en().relative(minutes(5), now)).toBe('5 minutes ago');
+    expect(en().relative(minutes(180), now)).toBe('3 hours ago');
     expect(en().relative(minutes(24 * 60), now)).toBe('yesterday');
+    expect(en().relative(minutes(21 * 24 * 60), now)).toBe('3 weeks ago');
     expect(ru().relative(minutes(0), now)).toBe('только что');
     expect(ru().relative(minutes(5), now)).toBe('5 минут назад');
     expect(ru().relative(minutes(21), now)).toBe('21 минуту назад');

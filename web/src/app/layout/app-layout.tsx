@@ -10,6 +10,7 @@ import { useChatEvents } from '@/features/chats/hooks/use-chat-events';
 import { useEmployeeUsageEvents } from '@/features/employees/hooks/use-employee-usage-events';
 import { useSupportEvents } from '@/features/support/hooks/use-support-events';
 import { useUnreadTotal } from '@/features/support/hooks/use-unread-total';
+import { useTranslation } from '@/lib/i18n';
 import { navItemsFor } from './nav-items';
 import { SidebarNav } from './sidebar-nav';
 import { UserPanel } from './user-panel';
@@ -28,6 +29,7 @@ export function AppLayout() {
   useChatEvents(undefined, { enabled: isCustomer });
   useBillingEvents(undefined, { enabled: isCustomer });
   useEmployeeUsageEvents(undefined, { enabled: isCustomer });
+  const { t } = useTranslation('shell');
   const navigate = useNavigate();
   const location = useLocation();
   // The phone menu is open on the page where it was opened; a new page closes it.
@@ -47,19 +49,19 @@ export function AppLayout() {
     return () => window.removeEventListener('keydown', onKey);
   }, [menuOpen]);
 
-  const detail = account?.name ?? (user.role === 'admin' ? 'Textura admin' : 'Textura support team');
+  const detail = account?.name ?? (user.role === 'admin' ? t('user.admin') : t('user.supportTeam'));
 
   return (
     <div className={styles.shell}>
       <a href="#main" className={styles.skipLink}>
-        Skip to content
+        {t('skipToContent')}
       </a>
       <header className={styles.topbar}>
         <Logo />
         <button
           type="button"
           className={styles.menuButton}
-          aria-label={menuOpen ? 'Close navigation' : 'Open navigation'}
+          aria-label={menuOpen ? t('menu.close') : t('menu.open')}
           aria-expanded={menuOpen}
           aria-controls={SIDEBAR_ID}
           onClick={() => setMenuOpen(!menuOpen)}
@@ -84,7 +86,7 @@ export function AppLayout() {
           name={user.name}
           detail={detail}
           signingOut={logout.isPending}
-          signOutError={logout.isError ? `Could not sign out: ${logout.error.message}` : null}
+          signOutError={logout.isError ? t('user.signOutError', { message: logout.error.message }) : null}
           onSignOut={() => logout.mutate()}
         />
       </aside>

@@ -18,9 +18,9 @@ describe('activeNavItem', () => {
 describe('navItemsFor', () => {
   it('gives admins the admin pages and staff only the reports', () => {
     const labels = (items: ReturnType<typeof navItemsFor>) => items.map((i) => i.label);
-    expect(labels(navItemsFor(true, true))).toEqual(expect.arrayContaining(['Reports', 'SLA settings', 'Staff', 'Audit log']));
-    expect(labels(navItemsFor(true, false))).toContain('Reports');
-    expect(labels(navItemsFor(true, false)).filter((l) => ['SLA settings', 'Staff', 'Audit log'].includes(l))).toEqual([]);
-    expect(labels(navItemsFor(false))).not.toContain('Reports');
+    expect(labels(navItemsFor(true, true))).toEqual(expect.arrayContaining(['nav.reports', 'nav.sla', 'nav.staff', 'nav.audit']));
+    expect(labels(navItemsFor(true, false))).toContain('nav.reports');
+    expect(labels(navItemsFor(true, false)).filter((l) => ['nav.sla', 'nav.staff', 'nav.audit'].includes(l))).toEqual([]);
+    expect(labels(navItemsFor(false))).not.toContain('nav.reports');
   });
 });

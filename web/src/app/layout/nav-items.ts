@@ -13,36 +13,53 @@ export type NavIcon =
   | 'reports'
   | 'admin';
 
+type NavLabel =
+  | 'employees'
+  | 'chats'
+  | 'channels'
+  | 'finance'
+  | 'settings'
+  | 'support'
+  | 'queue'
+  | 'mine'
+  | 'canned'
+  | 'allTickets'
+  | 'reports'
+  | 'sla'
+  | 'staff'
+  | 'audit';
+
 export interface NavItem {
   to: string;
-  label: string;
+  /** The item's name in the `shell` catalog. */
+  label: `nav.${NavLabel}`;
   icon: NavIcon;
   /** Shows the unread-messages badge. */
   showsUnread?: boolean;
 }
 
-const EMPLOYEES: NavItem = { to: paths.employees, label: 'AI Employees', icon: 'employees' };
-const CHATS: NavItem = { to: paths.chats, label: 'Chats', icon: 'chats' };
-const CHANNELS: NavItem = { to: paths.channels, label: 'Channels', icon: 'channels' };
-const FINANCE: NavItem = { to: paths.finance, label: 'Finance', icon: 'finance' };
-const SETTINGS: NavItem = { to: paths.settings, label: 'Account Settings', icon: 'settings' };
+const EMPLOYEES: NavItem = { to: paths.employees, label: 'nav.employees', icon: 'employees' };
+const CHATS: NavItem = { to: paths.chats, label: 'nav.chats', icon: 'chats' };
+const CHANNELS: NavItem = { to: paths.channels, label: 'nav.channels', icon: 'channels' };
+const FINANCE: NavItem = { to: paths.finance, label: 'nav.finance', icon: 'finance' };
+const SETTINGS: NavItem = { to: paths.settings, label: 'nav.settings', icon: 'settings' };
 
 const CUSTOMER_NAV: readonly NavItem[] = [
   EMPLOYEES,
   CHATS,
   CHANNELS,
   FINANCE,
-  { to: paths.support, label: 'Support', icon: 'support', showsUnread: true },
+  { to: paths.support, label: 'nav.support', icon: 'support', showsUnread: true },
   SETTINGS,
 ];
 
 // The console first; reports and the admin screens (SLA settings, staff, audit
 // log) go after "All tickets".
 const STAFF_NAV: readonly NavItem[] = [
-  { to: paths.consoleQueue, label: 'Queue', icon: 'queue', showsUnread: true },
-  { to: paths.consoleMine, label: 'My tickets', icon: 'mine' },
-  { to: paths.consoleCanned, label: 'Canned replies', icon: 'canned' },
-  { to: paths.support, label: 'All tickets', icon: 'support' },
+  { to: paths.consoleQueue, label: 'nav.queue', icon: 'queue', showsUnread: true },
+  { to: paths.consoleMine, label: 'nav.mine', icon: 'mine' },
+  { to: paths.consoleCanned, label: 'nav.canned', icon: 'canned' },
+  { to: paths.support, label: 'nav.allTickets', icon: 'support' },
   EMPLOYEES,
   CHATS,
   CHANNELS,
@@ -50,11 +67,11 @@ const STAFF_NAV: readonly NavItem[] = [
   SETTINGS,
 ];
 
-const REPORTS: NavItem = { to: paths.supportReports, label: 'Reports', icon: 'reports' };
+const REPORTS: NavItem = { to: paths.supportReports, label: 'nav.reports', icon: 'reports' };
 const ADMIN_NAV: readonly NavItem[] = [
-  { to: paths.adminSla, label: 'SLA settings', icon: 'admin' },
-  { to: paths.adminStaff, label: 'Staff', icon: 'admin' },
-  { to: paths.adminAudit, label: 'Audit log', icon: 'admin' },
+  { to: paths.adminSla, label: 'nav.sla', icon: 'admin' },
+  { to: paths.adminStaff, label: 'nav.staff', icon: 'admin' },
+  { to: paths.adminAudit, label: 'nav.audit', icon: 'admin' },
 ];
 
 /** The support team works from its console, so staff see it first; admins also manage. */

@@ -1,5 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import { CountBadge } from '@/components/ui/count-badge';
+import { useTranslation } from '@/lib/i18n';
 import { NavIcon } from './nav-icon';
 import { activeNavItem, type NavItem } from './nav-items';
 import styles from './app-layout.module.css';
@@ -12,8 +13,9 @@ export interface SidebarNavProps {
 export function SidebarNav({ items, unreadTotal }: SidebarNavProps) {
   // One item is current even where sections nest (/support/reports under /support).
   const active = activeNavItem(items, useLocation().pathname);
+  const { t } = useTranslation('shell');
   return (
-    <nav aria-label="Main" className={styles.nav}>
+    <nav aria-label={t('nav.label')} className={styles.nav}>
       <ul className={styles.navList}>
         {items.map((item) => (
           <li key={item.to}>
@@ -23,8 +25,8 @@ export function SidebarNav({ items, unreadTotal }: SidebarNavProps) {
               className={[styles.navLink, item.to === active ? styles.active : ''].join(' ')}
             >
               <NavIcon name={item.icon} />
-              <span className={styles.navLabel}>{item.label}</span>
-              {item.showsUnread ? <CountBadge count={unreadTotal} label="unread" /> : null}
+              <span className={styles.navLabel}>{t(item.label)}</span>
+              {item.showsUnread ? <CountBadge count={unreadTotal} /> : null}
             </Link>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { Button } from '@/components/ui/button';
+import { useTranslation } from '@/lib/i18n';
 import styles from './app-layout.module.css';
 
 export interface UserPanelProps {
@@ -10,6 +11,7 @@ export interface UserPanelProps {
 }
 
 export function UserPanel({ name, detail, signingOut, signOutError, onSignOut }: UserPanelProps) {
+  const { t } = useTranslation('shell');
   const initial = name.trim().charAt(0).toUpperCase() || '?';
   return (
     <div className={styles.userPanel}>
@@ -28,7 +30,7 @@ export function UserPanel({ name, detail, signingOut, signOutError, onSignOut }:
         </p>
       ) : null}
       <Button variant="secondary" fullWidth loading={signingOut} onClick={onSignOut}>
-        Sign out
+        {t('user.signOut')}
       </Button>
     </div>
   );

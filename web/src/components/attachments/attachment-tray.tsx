@@ -1,7 +1,8 @@
 import { useId, useRef } from 'react';
 import type { AttachmentQueue } from '@/hooks/use-attachment-queue';
-import { LIMITS_TEXT } from '@/lib/attachments/attachment-queue';
-import { formatSize } from '@/lib/attachments/format-size';
+import { limitsText } from '@/lib/attachments/attachment-queue';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import styles from './attachment-tray.module.css';
 
 export interface AttachButtonProps {
@@ -11,6 +12,7 @@ export interface AttachButtonProps {
 
 /** The paperclip: opens the system's file picker (several files at once). */
 export function AttachButton({ queue, disabled = false }: AttachButtonProps) {
+  const { t } = useTranslation();
   const inputRef = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -20,7 +22,7 @@ export function AttachButton({ queue, disabled = false }: AttachButtonProps) {
         multiple
         hidden
         tabIndex={-1}
-        aria-label="Files to attach"
+        aria-label={t('files.pick')}
         data-testid="attachment-input"
         onChange={(event) => {
           queue.addFiles(Array.from(event.target.files ?? []));
@@ -30,8 +32,8 @@ export function AttachButton({ queue, disabled = false }: AttachButtonProps) {
       <button
         type="button"
         className={styles.attach}
-        aria-label="Attach files"
-        title={`Attach files (${LIMITS_TEXT})`}
+        aria-label={t('files.attach')}
+        title={t('files.attachTitle', { limits: limitsText() })}
         disabled={disabled}
         onClick={() => inputRef.current?.click()}
       >
@@ -52,6 +54,8 @@ export function AttachButton({ queue, disabled = false }: AttachButtonProps) {
 
 /** The files waiting to go with the message: name, size, progress or what went wrong. */
 export function AttachmentChips({ queue }: { queue: AttachmentQueue }) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
   const listId = useId();
   if (queue.items.length === 0 && queue.notice === null) return null;
   return (
@@ -62,7 +66,7 @@ export function AttachmentChips({ queue }: { queue: AttachmentQueue }) {
         </p>
       ) : null}
       {queue.items.length > 0 ? (
-        <ul id={listId} className={styles.chips} aria-label="Files to send">
+        <ul id={listId} className={styles.chips} aria-label={t('files.toSend')}>
           {queue.items.map((item) => {
             const name = item.file.name;
             const percent = Math.round(item.progress * 100);
@@ -72,21 +76,21 @@ export function AttachmentChips({ queue }: { queue: AttachmentQueue }) {
                   <span className={styles.name} title={name}>
                     {name}
                   </span>
-                  <span className={styles.size}>{formatSize(item.file.size)}</span>
+                  <span className={styles.size}>{fmt.size(item.file.size)}</span>
                   {item.status === 'failed' && item.retryable ? (
                     <button
                       type="button"
                       className={styles.textButton}
-                      aria-label={`Retry ${name}`}
+                      aria-label={t('files.retryName', { name })}
                       onClick={() => queue.retry(item.key)}
                     >
-                      Retry
+                      {t('action.retry')}
                     </button>
                   ) : null}
                   <button
                     type="button"
                     className={styles.remove}
-                    aria-label={`Remove ${name}`}
+                    aria-label={t('files.removeName', { name })}
                     onClick={() => queue.remove(item.key)}
                   >
                     <span aria-hidden="true">×</span>
@@ -97,8 +101,10 @@ export function AttachmentChips({ queue }: { queue: AttachmentQueue }) {
                     className={styles.progress}
                     max={100}
                     value={percent}
-                    aria-label={`Uploading ${name}`}
-                  >{`${percent}%`}</progress>
+                    aria-label={t('files.uploading', { name })}
+                  >
+                    {fmt.percent(item.progress)}
+                  </progress>
                 ) : null}
                 {item.status === 'failed' && item.error ? (
                   <p className={styles.error} role="alert">
@@ -116,15 +122,16 @@ export function AttachmentChips({ queue }: { queue: AttachmentQueue }) {
 
 /** Shown over the form while files are dragged onto it. */
 export function DropOverlay({ active }: { active: boolean }) {
+  const { t } = useTranslation();
   return (
     <>
       <p className="visually-hidden" aria-live="polite">
-        {active ? 'Drop the files to attach them to the message.' : ''}
+        {active ? t('files.dropLive') : ''}
       </p>
       {active ? (
         <div className={styles.overlay} aria-hidden="true">
-          <span>Drop files to attach them</span>
-          <span className={styles.overlayHint}>{LIMITS_TEXT}</span>
+          <span>{t('files.drop')}</span>
+          <span className={styles.overlayHint}>{limitsText()}</span>
         </div>
       ) : null}
     </>

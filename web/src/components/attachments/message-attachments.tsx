@@ -1,5 +1,7 @@
 import type { Attachment } from '@/lib/attachments/attachment-schema';
-import { fileTypeLabel, formatSize } from '@/lib/attachments/format-size';
+import { fileTypeLabel } from '@/lib/attachments/format-size';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import styles from './message-attachments.module.css';
 
 /**
@@ -13,13 +15,15 @@ export interface MessageAttachmentsProps {
 }
 
 export function MessageAttachments({ attachments, onImageLoad }: MessageAttachmentsProps) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
   if (attachments.length === 0) return null;
   const images = attachments.filter((file) => file.is_image && file.thumbnail_url);
   const files = attachments.filter((file) => !(file.is_image && file.thumbnail_url));
   return (
     <div className={styles.attachments}>
       {images.length > 0 ? (
-        <ul className={styles.images} aria-label="Images">
+        <ul className={styles.images} aria-label={t('files.images')}>
           {images.map((file) => (
             <li key={file.id}>
               <a
@@ -27,8 +31,8 @@ export function MessageAttachments({ attachments, onImageLoad }: MessageAttachme
                 href={file.url}
                 target="_blank"
                 rel="noreferrer"
-                aria-label={`Open ${file.filename} full size`}
-                title={`${file.filename} · ${formatSize(file.size)}`}
+                aria-label={t('files.open', { name: file.filename })}
+                title={`${file.filename} · ${fmt.size(file.size)}`}
               >
                 <img src={file.thumbnail_url ?? file.url} alt={file.filename} onLoad={onImageLoad} />
               </a>
@@ -37,7 +41,7 @@ export function MessageAttachments({ attachments, onImageLoad }: MessageAttachme
         </ul>
       ) : null}
       {files.length > 0 ? (
-        <ul className={styles.files} aria-label="Files">
+        <ul className={styles.files} aria-label={t('files.files')}>
           {files.map((file) => {
             const type = fileTypeLabel(file.filename, file.content_type);
             return (
@@ -46,11 +50,11 @@ export function MessageAttachments({ attachments, onImageLoad }: MessageAttachme
                   className={styles.file}
                   href={file.url}
                   download={file.filename}
-                  aria-label={`Download ${file.filename} (${type}, ${formatSize(file.size)})`}
+                  aria-label={t('files.download', { name: file.filename, type, size: fmt.size(file.size) })}
                 >
                   <span className={styles.fileType}>{type}</span>
                   <span className={styles.fileName}>{file.filename}</span>
-                  <span className={styles.size}>{formatSize(file.size)}</span>
+                  <span className={styles.size}>{fmt.size(file.size)}</span>
                 </a>
               </li>
             );

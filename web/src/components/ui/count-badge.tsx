@@ -1,13 +1,14 @@
+import { useTranslation } from '@/lib/i18n';
 import styles from './count-badge.module.css';
 
 export interface CountBadgeProps {
+  /** Unread messages; screen readers hear "(5 unread)". */
   count: number;
-  /** What is being counted, read by screen readers, e.g. "unread". */
-  label: string;
 }
 
 /** A small red number; renders nothing for zero. */
-export function CountBadge({ count, label }: CountBadgeProps) {
+export function CountBadge({ count }: CountBadgeProps) {
+  const { t } = useTranslation();
   if (count <= 0) return null;
   const shown = count > 99 ? '99+' : String(count);
   return (
@@ -15,7 +16,7 @@ export function CountBadge({ count, label }: CountBadgeProps) {
       <span className={styles.badge} aria-hidden="true" data-testid="count-badge">
         {shown}
       </span>
-      <span className="visually-hidden">{` (${count} ${label})`}</span>
+      <span className="visually-hidden">{t('count.unreadHidden', { count })}</span>
     </>
   );
 }

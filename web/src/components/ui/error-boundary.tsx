@@ -1,10 +1,11 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import { Button } from './button';
 import styles from './error-boundary.module.css';
 
 export interface ErrorBoundaryProps {
-  /** What failed, e.g. "The ticket list". */
-  what: string;
+  /** The whole sentence shown when it fails, e.g. "The ticket list could not be shown." */
+  title: string;
   children: ReactNode;
   /** Changing it (e.g. the route) clears the error. */
   resetKey?: unknown;
@@ -35,13 +36,20 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
   render() {
     if (!this.state.error) return this.props.children;
     return (
-      <div role="alert" className={styles.box}>
-        <p className={styles.title}>{`${this.props.what} could not be shown.`}</p>
-        <p className={styles.detail}>{this.state.error.message}</p>
-        <Button variant="secondary" onClick={() => this.setState({ error: null })}>
-          Try again
-        </Button>
-      </div>
+      <CrashNotice title={this.props.title} error={this.state.error} onRetry={() => this.setState({ error: null })} />
     );
   }
+}
+
+function CrashNotice({ title, error, onRetry }: { title: string; error: Error; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div role="alert" className={styles.box}>
+      <p className={styles.title}>{title}</p>
+      <p className={styles.detail}>{error.message}</p>
+      <Button variant="secondary" onClick={onRetry}>
+        {t('action.tryAgain')}
+      </Button>
+    </div>
+  );
 }

@@ -1,4 +1,5 @@
 import { Button } from './button';
+import { useTranslation } from '@/lib/i18n';
 import styles from './error-boundary.module.css';
 
 export interface QueryErrorProps {
@@ -10,12 +11,13 @@ export interface QueryErrorProps {
 
 /** A failed load, said plainly, with a retry. */
 export function QueryError({ title, error, onRetry }: QueryErrorProps) {
+  const { t } = useTranslation();
   return (
     <div role="alert" className={styles.box}>
       <p className={styles.title}>{title}</p>
       <p className={styles.detail}>{error.message}</p>
       <Button variant="secondary" onClick={onRetry}>
-        Try again
+        {t('action.tryAgain')}
       </Button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { EmptyState } from './empty-state';
+import { useTranslation } from '@/lib/i18n';
 import { Page } from './page';
 
 export interface UnavailableSectionProps {
@@ -11,10 +12,11 @@ export interface UnavailableSectionProps {
 
 /** A section of the product that this version does not have yet — said plainly. */
 export function UnavailableSection({ title, description, plans }: UnavailableSectionProps) {
+  const { t } = useTranslation();
   return (
     <Page title={title} description={description}>
       <EmptyState
-        title="Not available yet"
+        title={t('unavailable.title')}
         icon={
           <svg viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="1.8">
             <path d="M12 7v5l3 2" strokeLinecap="round" />
@@ -22,7 +24,7 @@ export function UnavailableSection({ title, description, plans }: UnavailableSec
           </svg>
         }
       >
-        <p>{`${title} is not available in this version of Textura yet.`}</p>
+        <p>{t('unavailable.text', { section: title })}</p>
         <p>{plans}</p>
       </EmptyState>
     </Page>

@@ -4,7 +4,7 @@ import type { Attachment } from './attachment-schema';
 import {
   MAX_FILE_BYTES,
   MAX_FILES,
-  LIMITS_TEXT,
+  limitsText,
   admitFiles,
   attachmentIds,
   attachmentsBlockSending,
@@ -43,7 +43,7 @@ function add(state: QueueState, files: File[], makeKey = keys()): QueueState {
 
 describe('the attachment queue', () => {
   it('states the limits up front', () => {
-    expect(LIMITS_TEXT).toBe('Up to 10 files, 20 MB each');
+    expect(limitsText()).toBe('Up to 10 files, 20 MB each');
   });
 
   it('uploads new files, tracks progress and sends the uploaded ids in order', () => {

@@ -2,12 +2,16 @@
 // add, each file's upload progress or error, and the ids a message sends.
 // Pure state transitions; use-attachment-queue.ts runs the uploads.
 import { isApiError } from '@/lib/api-client';
+import { i18n } from '@/lib/i18n';
 import type { Attachment } from './attachment-schema';
 import { formatSize } from './format-size';
 
 export const MAX_FILES = 10;
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const LIMITS_TEXT = `Up to ${MAX_FILES} files, ${formatSize(MAX_FILE_BYTES)} each`;
+/** "Up to 10 files, 20 MB each", in the interface language. */
+export function limitsText(): string {
+  return i18n.t('common:files.limits', { count: MAX_FILES, size: formatSize(MAX_FILE_BYTES) });
+}
 
 export interface QueuedFile {
   key: string;
@@ -39,7 +43,7 @@ export type QueueAction =
   | { type: 'clear' };
 
 export function tooLargeMessage(name: string): string {
-  return `${name} is larger than ${formatSize(MAX_FILE_BYTES)} — compress it or share a link.`;
+  return i18n.t('common:files.tooLarge', { name, size: formatSize(MAX_FILE_BYTES) });
 }
 
 /** What to tell the user when a file's upload failed, and whether Retry may help. */
@@ -49,19 +53,19 @@ export function describeUploadError(file: File, error: unknown): { error: string
     if (error.status === 413 || error.code === 'too_large') {
       if (file.size > MAX_FILE_BYTES) return { error: tooLargeMessage(name), retryable: false };
       return {
-        error: `${name} does not fit in your account’s file storage — remove it, or share a link instead.`,
+        error: i18n.t('common:files.noRoom', { name }),
         retryable: false,
       };
     }
     if (error.status === 0) {
-      return { error: `${name} was not uploaded: the connection failed. Check it and retry.`, retryable: true };
+      return { error: i18n.t('common:files.offline', { name }), retryable: true };
     }
     if (error.status >= 500 || error.status === 429) {
-      return { error: `${name} was not uploaded: the server is busy. Retry in a moment.`, retryable: true };
+      return { error: i18n.t('common:files.busy', { name }), retryable: true };
     }
-    return { error: `${name} was not uploaded: ${error.message}`, retryable: false };
+    return { error: i18n.t('common:files.failed', { name, message: error.message }), retryable: false };
   }
-  return { error: `${name} was not uploaded. Retry, or remove it.`, retryable: true };
+  return { error: i18n.t('common:files.failedUnknown', { name }), retryable: true };
 }
 
 /**
@@ -88,10 +92,7 @@ export function admitFiles(
     };
   });
   const left = files.length - admitted.length;
-  const notice =
-    left > 0
-      ? `A message takes up to ${MAX_FILES} files: ${left === 1 ? '1 file was' : `${left} files were`} not added.`
-      : null;
+  const notice = left > 0 ? i18n.t('common:files.tooMany', { max: MAX_FILES, count: left }) : null;
   return { items: admitted, notice };
 }
 
@@ -147,7 +148,7 @@ export function attachmentIds(items: readonly QueuedFile[]): number[] {
 
 /** Why the message cannot be sent with these files yet, or null when it can. */
 export function attachmentsBlockSending(items: readonly QueuedFile[]): string | null {
-  if (isUploading(items)) return 'Wait until the files have uploaded.';
-  if (hasFailed(items)) return 'Some files were not uploaded: retry or remove them first.';
+  if (isUploading(items)) return i18n.t('common:files.waitUpload');
+  if (hasFailed(items)) return i18n.t('common:files.fixFailed');
   return null;
 }

@@ -1,9 +1,9 @@
-/** A file size for people: 512 B, 14 KB, 3.4 MB. */
+import { createFormatters } from '@/lib/formatters';
+import { currentLanguage, i18n } from '@/lib/i18n';
+
+/** A file size for people, in the interface language: 512 B, 14 KB, 3.4 MB (3,4 МБ). */
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  const megabytes = bytes / (1024 * 1024);
-  return `${megabytes < 10 ? megabytes.toFixed(1) : Math.round(megabytes)} MB`;
+  return createFormatters({ language: currentLanguage() }).size(bytes);
 }
 
 /** A short type label for a file chip: PDF, ZIP, TXT… from the name, else the MIME type. */
@@ -13,5 +13,5 @@ export function fileTypeLabel(filename: string, contentType: string): string {
   if (/^[a-z0-9]{1,5}$/i.test(extension)) return extension.toUpperCase();
   const subtype = contentType.split('/')[1]?.split(/[;+.-]/)[0] ?? '';
   if (subtype !== '' && subtype !== 'octet') return subtype.toUpperCase();
-  return 'File';
+  return i18n.t('common:files.file');
 }

@@ -1,7 +1,11 @@
 // The English catalogs: the source every other language translates, and the
 // fallback for any key a translation lacks. One JSON file per namespace; a new
 // namespace is one line here and one in ../ru/index.ts (docs/i18n.md).
+import auth from './auth.json';
 import common from './common.json';
 import settings from './settings.json';
+import shell from './shell.json';
+import support from './support.json';
+import tickets from './tickets.json';
 
-export const en = { common, settings } as const;
+export const en = { auth, common, settings, shell, support, tickets } as const;

@@ -1,11 +1,13 @@
 import { UnavailableSection } from '@/components/ui/unavailable-section';
+import { useTranslation } from '@/lib/i18n';
 
 export function ChannelsRoute() {
+  const { t } = useTranslation('shell');
   return (
     <UnavailableSection
-      title="Channels"
-      description="Connect messaging platforms to your employees"
-      plans="Here you will connect a Telegram bot or the website chat widget, attach each channel to an employee and see its status."
+      title={t('channels.title')}
+      description={t('channels.description')}
+      plans={t('channels.plans')}
     />
   );
 }

@@ -1,11 +1,13 @@
 import { UnavailableSection } from '@/components/ui/unavailable-section';
+import { useTranslation } from '@/lib/i18n';
 
 export function FinanceRoute() {
+  const { t } = useTranslation('shell');
   return (
     <UnavailableSection
-      title="Finance"
-      description="Monitor word usage and spending"
-      plans="Here you will see your balance, what each AI reply cost (metered in words), and usage by day and by employee."
+      title={t('finance.title')}
+      description={t('finance.description')}
+      plans={t('finance.plans')}
     />
   );
 }

@@ -11,20 +11,19 @@ export function SettingsRoute() {
   const { user, account } = useSession();
   const { t } = useTranslation('settings');
   return (
-    <Page title="Account Settings" description="Theme, security, integrations, and personal data">
-      <Card title="Profile">
+    <Page title={t('title')} description={t('description')}>
+      <Card title={t('profileTitle')}>
         <ProfileDetails user={user} account={account} />
       </Card>
-      <Card title="Appearance" description="System follows your device's light or dark setting.">
+      <Card title={t('appearanceTitle')} description={t('appearanceDescription')}>
         <ThemeSettings />
       </Card>
       <Card title={t('languageTitle')} description={t('languageDescription')}>
         <LanguageSettings />
       </Card>
-      <Card title="Security, integrations and personal data">
+      <Card title={t('laterTitle')}>
         <p className={styles.note}>
-          Not available yet: changing your password, two-factor sign-in, active sessions, API keys,
-          webhooks, time zone and data export will appear here in a later version.
+          {t('laterText')}
         </p>
       </Card>
     </Page>

@@ -3,10 +3,12 @@ import { ThemeControl } from '@/features/theme/components/theme-control';
 import { useThemePreference } from '@/features/theme/hooks/use-theme';
 import type { ThemePreference } from '@/features/theme/utils/resolve-theme';
 import { setThemePreference } from '@/features/theme/utils/theme-store';
+import { useTranslation } from '@/lib/i18n';
 import styles from './settings.module.css';
 
 /** The theme applies at once and is saved to the user's profile. */
 export function ThemeSettings() {
+  const { t } = useTranslation('settings');
   const preference = useThemePreference();
   const update = useUpdateMe();
 
@@ -17,8 +19,8 @@ export function ThemeSettings() {
   };
 
   let status = '';
-  if (update.isPending) status = 'Saving…';
-  else if (update.isSuccess) status = 'Saved to your profile.';
+  if (update.isPending) status = t('saving');
+  else if (update.isSuccess) status = t('saved');
 
   return (
     <div className={styles.themeRow}>
@@ -28,7 +30,7 @@ export function ThemeSettings() {
       </p>
       {update.isError ? (
         <p role="alert" className={styles.error}>
-          {`Could not save the theme: ${update.error.message}`}
+          {t('theme.error', { message: update.error.message })}
         </p>
       ) : null}
     </div>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
+import { useTranslation } from '@/lib/i18n';
 import { useLogin } from '../api/login';
 import { describeAuthError } from '../utils/error-message';
 import { loginFormSchema, validateForm, type FieldErrors, type LoginFormValues } from '../utils/validation';
@@ -10,6 +11,7 @@ import styles from './auth-card.module.css';
 const FIELDS = ['email', 'password'] as const;
 
 export function LoginForm() {
+  const { t } = useTranslation('auth');
   const login = useLogin();
   const [values, setValues] = useState<LoginFormValues>({ email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors<LoginFormValues>>({});
@@ -38,10 +40,10 @@ export function LoginForm() {
   };
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Sign in">
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-label={t('login.form')}>
       <FormAlert message={formError} />
       <TextField
-        label="Email"
+        label={t('field.email')}
         type="email"
         name="email"
         autoComplete="email"
@@ -50,7 +52,7 @@ export function LoginForm() {
         error={errors.email}
       />
       <TextField
-        label="Password"
+        label={t('field.password')}
         type="password"
         name="password"
         autoComplete="current-password"
@@ -59,7 +61,7 @@ export function LoginForm() {
         error={errors.password}
       />
       <Button type="submit" fullWidth loading={login.isPending}>
-        Sign in
+        {t('login.submit')}
       </Button>
     </form>
   );

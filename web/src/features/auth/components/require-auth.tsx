@@ -2,11 +2,13 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { FullPageSpinner } from '@/components/ui/full-page-spinner';
 import { Page } from '@/components/ui/page';
+import { useTranslation } from '@/lib/i18n';
 import { useMe } from '../api/get-me';
 import { loginPathFor } from '../utils/redirect';
 
 /** Renders the nested routes for signed-in users; sends everyone else to sign in. */
 export function RequireAuth() {
+  const { t } = useTranslation(['auth', 'common']);
   const me = useMe();
   const location = useLocation();
 
@@ -14,9 +16,9 @@ export function RequireAuth() {
   if (me.isError) {
     return (
       <main style={{ padding: 32 }}>
-        <Page title="Textura is not reachable" description={me.error.message}>
+        <Page title={t('unreachable')} description={me.error.message}>
           <div>
-            <Button onClick={() => void me.refetch()}>Try again</Button>
+            <Button onClick={() => void me.refetch()}>{t('common:action.tryAgain')}</Button>
           </div>
         </Page>
       </main>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
+import { useTranslation } from '@/lib/i18n';
 import { useSignup } from '../api/signup';
 import { describeAuthError } from '../utils/error-message';
 import {
@@ -17,6 +18,7 @@ const FIELDS = ['email', 'password', 'name', 'company'] as const;
 const EMPTY: SignupFormValues = { email: '', password: '', name: '', company: '' };
 
 export function SignupForm() {
+  const { t } = useTranslation('auth');
   const signup = useSignup();
   const [values, setValues] = useState<SignupFormValues>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors<SignupFormValues>>({});
@@ -51,20 +53,20 @@ export function SignupForm() {
   };
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Create account">
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-label={t('signup.form')}>
       <FormAlert message={formError} />
-      <TextField label="Your name" autoComplete="name" {...field('name')} />
-      <TextField label="Company name" autoComplete="organization" {...field('company')} />
-      <TextField label="Work email" type="email" autoComplete="email" {...field('email')} />
+      <TextField label={t('field.name')} autoComplete="name" {...field('name')} />
+      <TextField label={t('field.company')} autoComplete="organization" {...field('company')} />
+      <TextField label={t('field.workEmail')} type="email" autoComplete="email" {...field('email')} />
       <TextField
-        label="Password"
+        label={t('field.password')}
         type="password"
         autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        hint={t('signup.passwordHint', { count: MIN_PASSWORD_LENGTH })}
         {...field('password')}
       />
       <Button type="submit" fullWidth loading={signup.isPending}>
-        Create account
+        {t('signup.submit')}
       </Button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { isApiError } from '@/lib/api-client';
+import { i18n } from '@/lib/i18n';
 
 export interface DescribedError {
   /** The form field the error belongs to, when the server named one we show. */
@@ -9,9 +10,9 @@ export interface DescribedError {
 const SECONDS_PER_MINUTE = 60;
 
 export function rateLimitMessage(retryAfterSeconds: number | undefined): string {
-  if (retryAfterSeconds === undefined) return 'Too many attempts, try again later.';
+  if (retryAfterSeconds === undefined) return i18n.t('auth:error.rateLimitedLater');
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / SECONDS_PER_MINUTE));
-  return `Too many attempts, try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+  return i18n.t('auth:error.rateLimited', { count: minutes });
 }
 
 /**
@@ -27,7 +28,7 @@ export function asSentence(message: string): string {
 
 /** Turns a failed auth request into what the form should show, and where. */
 export function describeAuthError(error: unknown, formFields: readonly string[]): DescribedError {
-  if (!isApiError(error)) return { message: 'Something went wrong. Please try again.' };
+  if (!isApiError(error)) return { message: i18n.t('auth:error.unexpected') };
   if (error.status === 429) return { message: rateLimitMessage(error.retryAfterSeconds) };
   if (error.code === 'email_taken') return { field: 'email', message: asSentence(error.message) };
   if (error.field !== undefined && formFields.includes(error.field)) {

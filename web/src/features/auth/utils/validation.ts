@@ -1,16 +1,18 @@
+// Messages are keys of the `auth` catalog, translated when the form is checked.
 import { z } from 'zod';
+import { i18n } from '@/lib/i18n';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
 const email = z
   .string()
   .trim()
-  .min(1, 'Enter your email address.')
-  .pipe(z.email('Enter a valid email address, like name@company.com.'));
+  .min(1, 'validation.emailRequired')
+  .pipe(z.email('validation.emailInvalid'));
 
 export const loginFormSchema = z.object({
   email,
-  password: z.string().min(1, 'Enter your password.'),
+  password: z.string().min(1, 'validation.passwordRequired'),
 });
 export type LoginFormValues = z.input<typeof loginFormSchema>;
 
@@ -18,9 +20,9 @@ export const signupFormSchema = z.object({
   email,
   password: z
     .string()
-    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`),
-  name: z.string().trim().min(1, 'Enter your name.'),
-  company: z.string().trim().min(1, 'Enter your company name.'),
+    .min(MIN_PASSWORD_LENGTH, 'validation.passwordShort'),
+  name: z.string().trim().min(1, 'validation.nameRequired'),
+  company: z.string().trim().min(1, 'validation.companyRequired'),
 });
 export type SignupFormValues = z.input<typeof signupFormSchema>;
 
@@ -30,7 +32,7 @@ export type ValidationResult<T> =
   | { ok: true; data: T }
   | { ok: false; errors: FieldErrors<T> };
 
-/** Runs a form schema and keeps the first message per field. */
+/** Runs a form schema and keeps the first message per field, in the interface language. */
 export function validateForm<S extends z.ZodObject>(
   schema: S,
   values: z.input<S>,
@@ -40,7 +42,9 @@ export function validateForm<S extends z.ZodObject>(
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const field = issue.path[0];
-    if (typeof field === 'string' && !(field in errors)) errors[field] = issue.message;
+    if (typeof field === 'string' && !(field in errors)) {
+      errors[field] = i18n.t(issue.message as 'validation.emailRequired', { ns: 'auth', count: MIN_PASSWORD_LENGTH });
+    }
   }
   return { ok: false, errors: errors as FieldErrors<z.output<S>> };
 }

@@ -42,7 +42,7 @@ export function QueueRow({ ticket, timeZone, userId }: QueueRowProps) {
           {assignee}
         </span>
         <span className={styles.unread}>
-          <CountBadge count={ticket.unread_count} label="unread" />
+          <CountBadge count={ticket.unread_count} />
         </span>
       </Link>
     </li>

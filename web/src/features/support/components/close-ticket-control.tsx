@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useCloseTicket } from '../api/close-ticket';
+import { useTranslation } from '@/lib/i18n';
 import styles from './ticket-view.module.css';
 
 /** "Mark as Done", confirmed first: Done is final. */
 export function CloseTicketControl({ ticketId, isStaff }: { ticketId: number; isStaff: boolean }) {
+  const { t } = useTranslation(['support', 'common']);
   const [confirming, setConfirming] = useState(false);
   const close = useCloseTicket();
   const titleId = useId();
@@ -25,7 +27,7 @@ export function CloseTicketControl({ ticketId, isStaff }: { ticketId: number; is
   if (!confirming) {
     return (
       <Button ref={openerRef} variant="secondary" onClick={() => setConfirming(true)}>
-        Mark as Done
+        {t('close.open')}
       </Button>
     );
   }
@@ -41,24 +43,22 @@ export function CloseTicketControl({ ticketId, isStaff }: { ticketId: number; is
       }}
     >
       <p id={titleId} className={styles.confirmTitle}>
-        Mark this ticket as Done?
+        {t('close.title')}
       </p>
       <p id={textId} className={styles.confirmText}>
-        {isStaff
-          ? 'Done is final: the ticket is archived and nobody can write in it again. The customer can open a follow-up.'
-          : 'Done is final: the ticket is archived and cannot be reopened. If the issue returns, you can create a follow-up.'}
+        {isStaff ? t('close.staffText') : t('close.text')}
       </p>
       {close.isError ? (
         <p role="alert" className={styles.confirmError}>
-          {`Could not close the ticket: ${close.error.message}`}
+          {t('close.error', { message: close.error.message })}
         </p>
       ) : null}
       <div className={styles.confirmActions}>
         <Button ref={confirmRef} loading={close.isPending} onClick={() => close.mutate(ticketId)}>
-          Yes, mark as Done
+          {t('close.confirm')}
         </Button>
         <Button variant="ghost" onClick={cancel}>
-          Cancel
+          {t('common:action.cancel')}
         </Button>
       </div>
     </div>

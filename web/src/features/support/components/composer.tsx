@@ -2,9 +2,10 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { isApiError } from '@/lib/api-client';
+import { useTranslation } from '@/lib/i18n';
 import { usePostMessage } from '../api/post-message';
 import { useAttachmentQueue } from '@/hooks/use-attachment-queue';
-import { LIMITS_TEXT } from '@/lib/attachments/attachment-queue';
+import { limitsText } from '@/lib/attachments/attachment-queue';
 import { BODY_MAX_LENGTH } from '../utils/new-ticket-validation';
 import { isSendShortcut, sendShortcutLabel } from '../utils/send-shortcut';
 import { AttachButton, AttachmentChips, DropOverlay } from '@/components/attachments/attachment-tray';
@@ -20,6 +21,7 @@ export interface ComposerProps {
  * a pasted screenshot. Enter is a new line; Ctrl/Cmd+Enter or Send sends.
  */
 export function Composer({ ticketId, isStaff }: ComposerProps) {
+  const { t } = useTranslation(['support', 'tickets', 'common']);
   const fieldId = useId();
   const hintId = `${fieldId}-hint`;
   const limitsId = `${fieldId}-limits`;
@@ -38,7 +40,7 @@ export function Composer({ ticketId, isStaff }: ComposerProps) {
       return;
     }
     if (body.length > BODY_MAX_LENGTH) {
-      setError(`A message can be at most ${BODY_MAX_LENGTH.toLocaleString('en')} characters.`);
+      setError(t('tickets:tooLong', { count: BODY_MAX_LENGTH }));
       return;
     }
     setError(null);
@@ -52,9 +54,9 @@ export function Composer({ ticketId, isStaff }: ComposerProps) {
         },
         onError: (failure) => {
           if (isApiError(failure) && failure.code === 'ticket_closed') {
-            setError('This ticket is Done, so it takes no new messages.');
+            setError(t('tickets:closed'));
           } else {
-            setError(`Not sent: ${failure.message}`);
+            setError(t('tickets:notSent', { message: failure.message }));
           }
         },
       },
@@ -78,21 +80,21 @@ export function Composer({ ticketId, isStaff }: ComposerProps) {
     <form
       className={styles.composer}
       onSubmit={onSubmit}
-      aria-label="Write a message"
+      aria-label={t('composer.label')}
       aria-describedby={limitsId}
       {...files.dropZone}
     >
       <DropOverlay active={files.dragging} />
       <FormAlert message={error} />
       <label htmlFor={fieldId} className="visually-hidden">
-        {isStaff ? 'Reply to the customer' : 'Message'}
+        {isStaff ? t('composer.staffField') : t('composer.field')}
       </label>
       <textarea
         id={fieldId}
         ref={textareaRef}
         className={styles.input}
         rows={3}
-        placeholder={isStaff ? 'Reply to the customer…' : 'Write a message to the support team…'}
+        placeholder={isStaff ? t('composer.staffPlaceholder') : t('composer.placeholder')}
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={onKeyDown}
@@ -103,11 +105,11 @@ export function Composer({ ticketId, isStaff }: ComposerProps) {
       <div className={styles.row}>
         <AttachButton queue={files} />
         <p className={styles.hint}>
-          <span id={hintId}>{`${sendShortcutLabel()} to send · Enter for a new line`}</span>
-          <span id={limitsId}>{` · Attach, drop or paste files: ${LIMITS_TEXT}`}</span>
+          <span id={hintId}>{t('tickets:sendHint', { shortcut: sendShortcutLabel() })}</span>
+          <span id={limitsId}>{t('composer.files', { limits: limitsText() })}</span>
         </p>
         <Button type="submit" loading={post.isPending} disabled={!canSend}>
-          Send
+          {t('common:action.send')}
         </Button>
       </div>
     </form>

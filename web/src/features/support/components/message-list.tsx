@@ -1,15 +1,15 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Message } from '../api/ticket-schemas';
-import { formatFullTime, formatMessageTime } from '../utils/format-time';
 import { MessageAttachments } from '@/components/attachments/message-attachments';
 import { MessageBody } from './message-body';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import styles from './message-list.module.css';
 
 export interface MessageListProps {
   messages: readonly Message[];
   /** The viewer's side: their own new messages always scroll into view. */
   ownSide: Message['author']['side'];
-  timeZone: string;
   now: number;
 }
 
@@ -22,7 +22,9 @@ const FOLLOWING_PX = 80;
  * message and follows new ones — unless the reader has scrolled up to read
  * older ones, and a reply from the other side arrives.
  */
-export function MessageList({ messages, ownSide, timeZone, now }: MessageListProps) {
+export function MessageList({ messages, ownSide, now }: MessageListProps) {
+  const { t } = useTranslation('tickets');
+  const fmt = useFormatters();
   const scrollRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const last = messages.at(-1);
@@ -50,15 +52,15 @@ export function MessageList({ messages, ownSide, timeZone, now }: MessageListPro
 
   return (
     <div ref={scrollRef} className={styles.scroll} onScroll={onScroll}>
-      <ol className={styles.messages} role="log" aria-label="Messages">
+      <ol className={styles.messages} role="log" aria-label={t('messages')}>
         {messages.map((message) => (
           <li key={message.id} className={styles.message} data-side={message.author.side} data-message-id={message.id}>
             <div className={styles.bubble}>
               <p className={styles.meta}>
                 <span className={styles.author}>{message.author.name}</span>
-                {message.author.side === 'team' ? <span className={styles.team}>Support team</span> : null}
-                <time dateTime={message.created_at} title={formatFullTime(message.created_at, timeZone)}>
-                  {formatMessageTime(message.created_at, timeZone, now)}
+                {message.author.side === 'team' ? <span className={styles.team}>{t('supportTeam')}</span> : null}
+                <time dateTime={message.created_at} title={fmt.fullDateTime(message.created_at)}>
+                  {fmt.dateTime(message.created_at, now)}
                 </time>
               </p>
               {message.body === '' ? null : <MessageBody body={message.body} references={message.references} />}

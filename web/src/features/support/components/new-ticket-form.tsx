@@ -10,7 +10,8 @@ import { useCreateTicket } from '../api/create-ticket';
 import { useEmployees } from '../api/get-employees';
 import type { RequestType } from '../api/ticket-schemas';
 import { useAttachmentQueue } from '@/hooks/use-attachment-queue';
-import { LIMITS_TEXT } from '@/lib/attachments/attachment-queue';
+import { limitsText } from '@/lib/attachments/attachment-queue';
+import { Trans, useTranslation } from '@/lib/i18n';
 import type { NewTicketPrefill } from '../utils/follow-up';
 import {
   SERVER_FIELDS,
@@ -36,6 +37,7 @@ function sentence(text: string): string {
 }
 
 export function NewTicketForm({ prefill }: NewTicketFormProps) {
+  const { t } = useTranslation(['support', 'tickets', 'common']);
   const navigate = useNavigate();
   const create = useCreateTicket();
   const employees = useEmployees();
@@ -90,7 +92,7 @@ export function NewTicketForm({ prefill }: NewTicketFormProps) {
         if (field) {
           setErrors({ [field]: sentence(error.message) });
           setFocusRequest((n) => n + 1);
-        } else setFormError(isApiError(error) ? error.message : 'Something went wrong. Please try again.');
+        } else setFormError(isApiError(error) ? error.message : t('new.unexpected'));
       },
     });
   };
@@ -114,25 +116,27 @@ export function NewTicketForm({ prefill }: NewTicketFormProps) {
       className={styles.form}
       onSubmit={onSubmit}
       noValidate
-      aria-label="New ticket"
+      aria-label={t('new.form')}
       {...files.dropZone}
     >
       <DropOverlay active={files.dragging} />
       <FormAlert message={formError} />
       {followUpOf !== null ? (
         <p className={styles.followUp}>
-          {'Follow-up to '}
-          <Link to={ticketPath(followUpOf)}>{`#${followUpOf}`}</Link>
-          {'. The new ticket refers back to it, so the team sees the whole story.'}
+          <Trans
+            t={t}
+            i18nKey="new.followUpOf"
+            components={{ link: <Link to={ticketPath(followUpOf)}>{t('tickets:number', { id: followUpOf })}</Link> }}
+          />
         </p>
       ) : null}
       <TextField
-        label="Title"
+        label={t('new.titleField')}
         name="title"
         value={values.title}
         onChange={(event) => update('title', event.target.value)}
         error={errors.title}
-        hint="One question per ticket, in a few words."
+        hint={t('new.titleHint')}
         maxLength={400}
         autoComplete="off"
       />
@@ -144,7 +148,7 @@ export function NewTicketForm({ prefill }: NewTicketFormProps) {
       {employeeOptions.length > 0 ? (
         <div className={styles.field}>
           <label htmlFor={employeeFieldId} className={styles.label}>
-            AI employee (optional)
+            {t('new.employee')}
           </label>
           <select
             id={employeeFieldId}
@@ -154,7 +158,7 @@ export function NewTicketForm({ prefill }: NewTicketFormProps) {
             aria-invalid={errors.employeeId ? true : undefined}
             aria-describedby={errors.employeeId ? `${employeeFieldId}-error` : undefined}
           >
-            <option value="">Not about one employee</option>
+            <option value="">{t('new.noEmployee')}</option>
             {employeeOptions.map((employee) => (
               <option key={employee.id} value={String(employee.id)}>
                 {employee.name}
@@ -169,7 +173,7 @@ export function NewTicketForm({ prefill }: NewTicketFormProps) {
         </div>
       ) : null}
       <TextField
-        label="Chat link (optional)"
+        label={t('new.chatUrl')}
         name="chat_url"
         type="url"
         inputMode="url"
@@ -177,10 +181,10 @@ export function NewTicketForm({ prefill }: NewTicketFormProps) {
         value={values.chatUrl}
         onChange={(event) => update('chatUrl', event.target.value)}
         error={errors.chatUrl}
-        hint="Open Chats, find the conversation, and copy the URL from your browser’s address bar."
+        hint={t('new.chatUrlHint')}
       />
       <TextAreaField
-        label="Message"
+        label={t('new.body')}
         name="body"
         rows={8}
         value={values.body}
@@ -188,26 +192,26 @@ export function NewTicketForm({ prefill }: NewTicketFormProps) {
         onKeyDown={onBodyKeyDown}
         onPaste={files.onPaste}
         error={errors.body}
-        hint="Explain in detail what happened or what you need: which employee or feature it concerns, what you were doing, and what went wrong."
+        hint={t('new.bodyHint')}
       />
       <div className={styles.field} role="group" aria-labelledby={`${attachmentsId}-label`} aria-describedby={`${attachmentsId}-hint`}>
         <p id={`${attachmentsId}-label`} className={styles.label}>
-          Screenshots and files (optional)
+          {t('new.files')}
         </p>
         <div className={styles.attachRow}>
           <AttachButton queue={files} />
           <p id={`${attachmentsId}-hint`} className={styles.hint}>
-            {`Attach with the paperclip, drop files on the form or paste a screenshot into the message. ${LIMITS_TEXT}.`}
+            {t('new.filesHint', { limits: limitsText() })}
           </p>
         </div>
         <AttachmentChips queue={files} />
       </div>
       <div className={styles.actions}>
         <Button type="submit" loading={create.isPending} disabled={files.uploading}>
-          Create ticket
+          {t('new.submit')}
         </Button>
         <Button variant="ghost" onClick={() => void navigate(paths.support)}>
-          Cancel
+          {t('common:action.cancel')}
         </Button>
       </div>
     </form>

@@ -3,6 +3,7 @@ import { followUpPrefill } from '../utils/follow-up';
 import { BackToTickets } from './back-to-tickets';
 import { NewTicketForm } from './new-ticket-form';
 import { TicketTips } from './ticket-tips';
+import { useTranslation } from '@/lib/i18n';
 import styles from './new-ticket-form.module.css';
 
 export interface NewTicketPageProps {
@@ -12,6 +13,7 @@ export interface NewTicketPageProps {
 
 /** The New ticket form, with the tips for an effective ticket beside it. */
 export function NewTicketPage({ followUpOf }: NewTicketPageProps) {
+  const { t } = useTranslation('support');
   const previous = useTicket(followUpOf ?? 0, { enabled: followUpOf !== null });
   const waiting = followUpOf !== null && previous.isPending;
   // Without the old ticket (gone, or not this account's) the form starts empty.
@@ -21,13 +23,13 @@ export function NewTicketPage({ followUpOf }: NewTicketPageProps) {
     <div className={styles.page}>
       <div className={styles.main}>
         <BackToTickets />
-        <h2 className={styles.title}>{prefill ? 'Create a follow-up' : 'New ticket'}</h2>
+        <h2 className={styles.title}>{prefill ? t('new.followUpTitle') : t('new.title')}</h2>
         <p className={styles.intro}>
-          The support team — real people, not a bot — answers in this ticket&apos;s chat.
+          {t('new.intro')}
         </p>
         {waiting ? (
           <p role="status" className={styles.intro}>
-            Loading the previous ticket…
+            {t('new.loadingPrevious')}
           </p>
         ) : (
           <NewTicketForm key={prefill ? `follow-up-${followUpOf}` : 'new'} prefill={prefill} />

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { RequestType } from '../api/ticket-schemas';
-import { REQUEST_TYPES, responseTimeLabel } from '../utils/labels';
+import { useTranslation } from '@/lib/i18n';
+import { REQUEST_TYPES } from '../utils/labels';
 import styles from './new-ticket-form.module.css';
 
 export interface RequestTypeFieldProps {
@@ -11,6 +12,7 @@ export interface RequestTypeFieldProps {
 
 /** The three request types, each with the reply time the team promises. */
 export function RequestTypeField({ value, onChange, error }: RequestTypeFieldProps) {
+  const { t } = useTranslation(['support', 'tickets']);
   const name = useId();
   const errorId = `${name}-error`;
   return (
@@ -19,23 +21,23 @@ export function RequestTypeField({ value, onChange, error }: RequestTypeFieldPro
       aria-describedby={error ? errorId : undefined}
       aria-invalid={error ? true : undefined}
     >
-      <legend className={styles.legend}>Request type</legend>
+      <legend className={styles.legend}>{t('new.type')}</legend>
       <div className={styles.types}>
         {REQUEST_TYPES.map((type) => (
-          <label key={type.value} className={styles.type}>
+          <label key={type} className={styles.type}>
             <input
               type="radio"
               name={name}
-              value={type.value}
-              checked={value === type.value}
-              onChange={() => onChange(type.value)}
+              value={type}
+              checked={value === type}
+              onChange={() => onChange(type)}
               className={styles.typeInput}
             />
             <span className={styles.typeText}>
-              <span className={styles.typeLabel}>{type.label}</span>
-              <span className={styles.typeExamples}>{type.examples}</span>
+              <span className={styles.typeLabel}>{t(`tickets:type.${type}.label`)}</span>
+              <span className={styles.typeExamples}>{t(`tickets:type.${type}.examples`)}</span>
             </span>
-            <span className={styles.typeTime}>{responseTimeLabel(type.value)}</span>
+            <span className={styles.typeTime}>{t(`tickets:type.${type}.reply`)}</span>
           </label>
         ))}
       </div>

@@ -1,11 +1,12 @@
 import type { TicketStatus } from '../api/ticket-schemas';
-import { STATUS_LABELS } from '../utils/labels';
+import { useTranslation } from '@/lib/i18n';
 import styles from './status-chip.module.css';
 
 export function StatusChip({ status }: { status: TicketStatus }) {
+  const { t } = useTranslation('tickets');
   return (
     <span className={styles.chip} data-status={status}>
-      {STATUS_LABELS[status]}
+      {t(`status.${status}`)}
     </span>
   );
 }

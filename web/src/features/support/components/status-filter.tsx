@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { STATUS_FILTERS, type StatusFilter as StatusFilterValue } from '../utils/ticket-filter';
+import { useTranslation } from '@/lib/i18n';
 import styles from './status-filter.module.css';
 
 export interface StatusFilterProps {
@@ -9,10 +10,11 @@ export interface StatusFilterProps {
 
 /** All / On Customer / Done, as a segmented radio group. */
 export function StatusFilter({ value, onChange }: StatusFilterProps) {
+  const { t } = useTranslation(['support', 'tickets']);
   const name = useId();
   return (
     <fieldset className={styles.group}>
-      <legend className="visually-hidden">Status filter</legend>
+      <legend className="visually-hidden">{t('list.filter')}</legend>
       <div className={styles.options}>
         {STATUS_FILTERS.map((option) => (
           <label key={option.value} className={styles.option}>
@@ -24,7 +26,7 @@ export function StatusFilter({ value, onChange }: StatusFilterProps) {
               checked={value === option.value}
               onChange={() => onChange(option.value)}
             />
-            <span className={styles.text}>{option.label}</span>
+            <span className={styles.text}>{t(option.label)}</span>
           </label>
         ))}
       </div>

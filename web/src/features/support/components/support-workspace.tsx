@@ -3,6 +3,7 @@ import { ButtonLink } from '@/components/ui/button-link';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { paths } from '@/config/paths';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useTranslation } from '@/lib/i18n';
 import type { SupportViewer } from '../utils/viewer';
 import { TicketList } from './ticket-list';
 import styles from './support-workspace.module.css';
@@ -28,7 +29,8 @@ export interface SupportWorkspaceProps {
 
 /** The Support section: tickets on the left, the open ticket's chat on the right. */
 export function SupportWorkspace({ viewer, view, selectedTicketId, children, paneKey }: SupportWorkspaceProps) {
-  const title = viewer.isStaff ? 'All tickets' : 'Support';
+  const { t } = useTranslation('support');
+  const title = viewer.isStaff ? t('staffTitle') : t('title');
   useDocumentTitle(title);
   return (
     <div className={styles.page} data-view={view}>
@@ -36,28 +38,26 @@ export function SupportWorkspace({ viewer, view, selectedTicketId, children, pan
         <div className={styles.heading}>
           <h1 className={styles.title}>{title}</h1>
           <p className={styles.description}>
-            {viewer.isStaff
-              ? 'Tickets from every account, most recent activity first'
-              : 'Get help from the AI Textura support team — real people, not a bot'}
+            {viewer.isStaff ? t('staffDescription') : t('description')}
           </p>
         </div>
         {viewer.isStaff ? null : (
           <div className={styles.actions}>
             <ButtonLink to={paths.supportHelp} variant="ghost">
-              Help
+              {t('help')}
             </ButtonLink>
-            <ButtonLink to={paths.supportNew}>New ticket</ButtonLink>
+            <ButtonLink to={paths.supportNew}>{t('newTicket')}</ButtonLink>
           </div>
         )}
       </header>
       <div className={styles.workspace}>
         <div className={styles.listColumn}>
-          <ErrorBoundary what="The ticket list">
+          <ErrorBoundary title={t('crash.list')}>
             <TicketList viewer={viewer} selectedId={selectedTicketId} />
           </ErrorBoundary>
         </div>
         <div className={styles.pane}>
-          <ErrorBoundary what="This panel" resetKey={paneKey}>
+          <ErrorBoundary title={t('crash.pane')} resetKey={paneKey}>
             {children}
           </ErrorBoundary>
         </div>

@@ -2,8 +2,8 @@ import { Link } from 'react-router';
 import { CountBadge } from '@/components/ui/count-badge';
 import { paths } from '@/config/paths';
 import type { Ticket } from '../api/ticket-schemas';
-import { formatFullTime, formatRelative } from '../utils/format-time';
-import { requestTypeLabel } from '../utils/labels';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import { StatusChip } from './status-chip';
 import styles from './ticket-list.module.css';
 
@@ -12,10 +12,11 @@ export interface TicketListItemProps {
   selected: boolean;
   showAccount: boolean;
   now: number;
-  timeZone: string;
 }
 
-export function TicketListItem({ ticket, selected, showAccount, now, timeZone }: TicketListItemProps) {
+export function TicketListItem({ ticket, selected, showAccount, now }: TicketListItemProps) {
+  const { t } = useTranslation('tickets');
+  const fmt = useFormatters();
   return (
     <li>
       <Link
@@ -26,17 +27,17 @@ export function TicketListItem({ ticket, selected, showAccount, now, timeZone }:
       >
         <span className={styles.itemTop}>
           <span className={styles.itemTitle}>{ticket.title}</span>
-          <CountBadge count={ticket.unread_count} label="unread" />
+          <CountBadge count={ticket.unread_count} />
         </span>
         {showAccount ? <span className={styles.account}>{ticket.account_name}</span> : null}
         <span className={styles.itemMeta}>
           <StatusChip status={ticket.status} />
-          <span className={styles.type}>{requestTypeLabel(ticket.category)}</span>
+          <span className={styles.type}>{t(`type.${ticket.category}.label`)}</span>
         </span>
         <span className={styles.itemFoot}>
-          <span>{`#${ticket.id}`}</span>
-          <time dateTime={ticket.last_message_at} title={formatFullTime(ticket.last_message_at, timeZone)}>
-            {formatRelative(ticket.last_message_at, now)}
+          <span>{t('number', { id: ticket.id })}</span>
+          <time dateTime={ticket.last_message_at} title={fmt.fullDateTime(ticket.last_message_at)}>
+            {fmt.relative(ticket.last_message_at, now)}
           </time>
         </span>
       </Link>

@@ -8,6 +8,7 @@ import { normalizeFilter, type StatusFilter as StatusFilterValue } from '../util
 import type { SupportViewer } from '../utils/viewer';
 import { StatusFilter } from './status-filter';
 import { TicketListItem } from './ticket-list-item';
+import { useTranslation } from '@/lib/i18n';
 import styles from './ticket-list.module.css';
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -21,6 +22,7 @@ export interface TicketListProps {
 
 /** The tickets, searchable by title and filtered by status, most recent activity first. */
 export function TicketList({ viewer, selectedId }: TicketListProps) {
+  const { t } = useTranslation('support');
   const searchId = useId();
   const [status, setStatus] = useState<StatusFilterValue>('all');
   const [search, setSearch] = useState('');
@@ -33,16 +35,16 @@ export function TicketList({ viewer, selectedId }: TicketListProps) {
   const filtered = filter.q !== '' || filter.status !== 'all';
 
   return (
-    <section className={styles.list} aria-label="Tickets">
+    <section className={styles.list} aria-label={t('list.label')}>
       <div className={styles.tools}>
         <label htmlFor={searchId} className="visually-hidden">
-          Search tickets
+          {t('list.search')}
         </label>
         <input
           id={searchId}
           type="search"
           className={styles.search}
-          placeholder="Search by title"
+          placeholder={t('list.searchPlaceholder')}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           autoComplete="off"
@@ -54,17 +56,13 @@ export function TicketList({ viewer, selectedId }: TicketListProps) {
       <div className={styles.scroll} aria-busy={tickets.isFetching && !tickets.isFetchingNextPage}>
         {tickets.isPending ? (
           <p className={styles.note} role="status">
-            Loading tickets…
+            {t('list.loading')}
           </p>
         ) : tickets.isError && items.length === 0 ? (
-          <QueryError title="Could not load the tickets" error={tickets.error} onRetry={() => void tickets.refetch()} />
+          <QueryError title={t('list.error')} error={tickets.error} onRetry={() => void tickets.refetch()} />
         ) : items.length === 0 ? (
           <p className={styles.note}>
-            {filtered
-              ? 'No tickets match this search and filter.'
-              : viewer.isStaff
-                ? 'No tickets yet. When a customer asks for help, the ticket appears here.'
-                : 'No tickets yet. Create one whenever you need help — there is no limit.'}
+            {filtered ? t('list.noMatch') : viewer.isStaff ? t('list.emptyStaff') : t('list.empty')}
           </p>
         ) : (
           <ul className={styles.items}>
@@ -75,7 +73,6 @@ export function TicketList({ viewer, selectedId }: TicketListProps) {
                 selected={ticket.id === selectedId}
                 showAccount={viewer.isStaff}
                 now={now}
-                timeZone={viewer.timeZone}
               />
             ))}
           </ul>
@@ -88,7 +85,7 @@ export function TicketList({ viewer, selectedId }: TicketListProps) {
               loading={tickets.isFetchingNextPage}
               onClick={() => void tickets.fetchNextPage()}
             >
-              Load more tickets
+              {t('list.more')}
             </Button>
           </div>
         ) : null}

@@ -9,8 +9,8 @@ import { useTicketMessages } from '../api/get-ticket-messages';
 import type { Ticket } from '../api/ticket-schemas';
 import { useMarkReadWhileOpen } from '../hooks/use-mark-read-while-open';
 import { inAppChatPath } from '../utils/chat-link';
-import { formatFullTime, formatMessageTime } from '../utils/format-time';
-import { requestTypeLabel } from '../utils/labels';
+import { useFormatters } from '@/lib/formatters';
+import { Trans, useTranslation } from '@/lib/i18n';
 import { isWebUrl } from '../utils/new-ticket-validation';
 import type { SupportViewer } from '../utils/viewer';
 import { BackToTickets } from './back-to-tickets';
@@ -30,6 +30,7 @@ export interface TicketViewProps {
 
 /** One ticket as a chat: its header, the conversation, and the composer (or the Done note). */
 export function TicketView({ ticketId, viewer }: TicketViewProps) {
+  const { t } = useTranslation('support');
   const ticket = useTicket(ticketId ?? 0, { enabled: ticketId !== null });
   const messages = useTicketMessages(ticketId ?? 0, { enabled: ticketId !== null });
   useMarkReadWhileOpen(ticket.data);
@@ -39,34 +40,34 @@ export function TicketView({ ticketId, viewer }: TicketViewProps) {
     return (
       <div className={styles.missing}>
         <BackToTickets />
-        <h2 className={styles.missingTitle}>Ticket not found</h2>
-        <p>It does not exist, or it belongs to another account.</p>
-        <Link to={paths.support}>Back to your tickets</Link>
+        <h2 className={styles.missingTitle}>{t('ticket.notFound')}</h2>
+        <p>{t('ticket.notFoundText')}</p>
+        <Link to={paths.support}>{t('ticket.backToYours')}</Link>
       </div>
     );
   }
   if (ticket.isPending) {
     return (
       <p className={styles.loading} role="status">
-        Loading the ticket…
+        {t('ticket.loading')}
       </p>
     );
   }
   if (ticket.isError) {
-    return <QueryError title="Could not load the ticket" error={ticket.error} onRetry={() => void ticket.refetch()} />;
+    return <QueryError title={t('ticket.error')} error={ticket.error} onRetry={() => void ticket.refetch()} />;
   }
 
   const data = ticket.data;
   return (
-    <article className={styles.view} aria-label={`Ticket #${data.id}: ${data.title}`}>
+    <article className={styles.view} aria-label={t('ticket.label', { id: data.id, title: data.title })}>
       <TicketHeader ticket={data} viewer={viewer} now={now} />
       {messages.isPending ? (
         <p className={styles.loading} role="status">
-          Loading messages…
+          {t('ticket.loadingMessages')}
         </p>
       ) : messages.isError ? (
         <QueryError
-          title="Could not load the messages"
+          title={t('ticket.messagesError')}
           error={messages.error}
           onRetry={() => void messages.refetch()}
         />
@@ -74,7 +75,6 @@ export function TicketView({ ticketId, viewer }: TicketViewProps) {
         <MessageList
           messages={messages.data}
           ownSide={viewer.isStaff ? 'team' : 'customer'}
-          timeZone={viewer.timeZone}
           now={now}
         />
       )}
@@ -88,6 +88,8 @@ export function TicketView({ ticketId, viewer }: TicketViewProps) {
 }
 
 function TicketHeader({ ticket, viewer, now }: { ticket: Ticket; viewer: SupportViewer; now: number }) {
+  const { t } = useTranslation(['support', 'tickets']);
+  const fmt = useFormatters();
   const titleId = useId();
   return (
     <header className={styles.header}>
@@ -98,40 +100,59 @@ function TicketHeader({ ticket, viewer, now }: { ticket: Ticket; viewer: Support
             {ticket.title}
           </h2>
           <p className={styles.meta}>
-            <span>{`#${ticket.id}`}</span>
+            <span>{t('tickets:number', { id: ticket.id })}</span>
             <StatusChip status={ticket.status} />
-            <span>{requestTypeLabel(ticket.category)}</span>
+            <span>{t(`tickets:type.${ticket.category}.label`)}</span>
             {viewer.isStaff ? <span className={styles.account}>{ticket.account_name}</span> : null}
             <span>
-              {'Opened '}
-              <time dateTime={ticket.created_at} title={formatFullTime(ticket.created_at, viewer.timeZone)}>
-                {formatMessageTime(ticket.created_at, viewer.timeZone, now)}
-              </time>
+              <Trans
+                t={t}
+                i18nKey="ticket.opened"
+                components={{
+                  time: (
+                    <time dateTime={ticket.created_at} title={fmt.fullDateTime(ticket.created_at)}>
+                      {fmt.dateTime(ticket.created_at, now)}
+                    </time>
+                  ),
+                }}
+              />
             </span>
           </p>
         </div>
         {ticket.status === 'on_customer' ? <CloseTicketControl ticketId={ticket.id} isStaff={viewer.isStaff} /> : null}
       </div>
-      <ReplyExpectation ticket={ticket} isStaff={viewer.isStaff} timeZone={viewer.timeZone} now={now} />
+      <ReplyExpectation ticket={ticket} isStaff={viewer.isStaff} now={now} />
       {ticket.follow_up_of !== null || ticket.chat_url !== null ? (
         <p className={styles.links}>
           {ticket.follow_up_of !== null ? (
             <span>
-              Follow-up to <Link to={ticketPath(ticket.follow_up_of)}>{`#${ticket.follow_up_of}`}</Link>
+              <Trans
+                t={t}
+                i18nKey="ticket.followUpTo"
+                components={{
+                  link: <Link to={ticketPath(ticket.follow_up_of)}>{t('tickets:number', { id: ticket.follow_up_of })}</Link>,
+                }}
+              />
             </span>
           ) : null}
           {ticket.chat_url !== null ? (
             <span className={styles.chatLink}>
-              {'Chat: '}
-              {inAppChatPath(ticket.chat_url) !== null ? (
-                <Link to={inAppChatPath(ticket.chat_url) ?? ''}>{ticket.chat_url}</Link>
-              ) : isWebUrl(ticket.chat_url) ? (
-                <a href={ticket.chat_url} target="_blank" rel="noreferrer noopener">
-                  {ticket.chat_url}
-                </a>
-              ) : (
-                ticket.chat_url
-              )}
+              <Trans
+                t={t}
+                i18nKey="ticket.chat"
+                components={{
+                  link:
+                    inAppChatPath(ticket.chat_url) !== null ? (
+                      <Link to={inAppChatPath(ticket.chat_url) ?? ''}>{ticket.chat_url}</Link>
+                    ) : isWebUrl(ticket.chat_url) ? (
+                      <a href={ticket.chat_url} target="_blank" rel="noreferrer noopener">
+                        {ticket.chat_url}
+                      </a>
+                    ) : (
+                      <span>{ticket.chat_url}</span>
+                    ),
+                }}
+              />
             </span>
           ) : null}
         </p>

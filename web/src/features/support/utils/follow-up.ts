@@ -1,3 +1,4 @@
+import { i18n } from '@/lib/i18n';
 import type { Ticket } from '../api/ticket-schemas';
 
 export const TITLE_MAX_LENGTH = 200;
@@ -10,10 +11,10 @@ export interface NewTicketPrefill {
 
 /** A Done ticket's follow-up: its title, a first message that links back, and the link itself. */
 export function followUpPrefill(ticket: Pick<Ticket, 'id' | 'title'>): NewTicketPrefill {
-  const title = `Follow-up: ${ticket.title}`;
+  const title = i18n.t('support:new.followUpPrefillTitle', { title: ticket.title });
   return {
     title: [...title].length > TITLE_MAX_LENGTH ? `${[...title].slice(0, TITLE_MAX_LENGTH - 1).join('')}…` : title,
-    body: `Follow-up to #${ticket.id}: `,
+    body: i18n.t('support:new.followUpPrefillBody', { id: ticket.id }),
     followUpOf: ticket.id,
   };
 }

@@ -1,3 +1,4 @@
+import { i18n } from '@/lib/i18n';
 import type { CreateTicketInput } from '../api/create-ticket';
 import type { RequestType } from '../api/ticket-schemas';
 import { TITLE_MAX_LENGTH } from './follow-up';
@@ -54,17 +55,18 @@ export function validateNewTicket(values: NewTicketValues, followUpOf: number | 
   const body = values.body.trim();
   const chatUrl = values.chatUrl.trim();
 
-  if (title === '') errors.title = 'Give the ticket a title.';
-  else if (characters(title) > TITLE_MAX_LENGTH) errors.title = `Use at most ${TITLE_MAX_LENGTH} characters.`;
-  if (values.category === '') errors.category = 'Choose the type of request.';
+  const t = i18n.getFixedT(null, 'support');
+  if (title === '') errors.title = t('validation.titleRequired');
+  else if (characters(title) > TITLE_MAX_LENGTH) errors.title = t('validation.tooLong', { count: TITLE_MAX_LENGTH });
+  if (values.category === '') errors.category = t('validation.typeRequired');
   if (chatUrl !== '' && !isChatLink(chatUrl)) {
-    errors.chatUrl = 'Paste the full address of the chat, starting with https://';
+    errors.chatUrl = t('validation.chatUrl');
   } else if (chatUrl.length > CHAT_URL_MAX_LENGTH) {
-    errors.chatUrl = `Use at most ${CHAT_URL_MAX_LENGTH.toLocaleString('en')} characters.`;
+    errors.chatUrl = t('validation.tooLong', { count: CHAT_URL_MAX_LENGTH });
   }
-  if (body === '') errors.body = 'Write the first message.';
+  if (body === '') errors.body = t('validation.bodyRequired');
   else if (characters(body) > BODY_MAX_LENGTH) {
-    errors.body = `Use at most ${BODY_MAX_LENGTH.toLocaleString('en')} characters.`;
+    errors.body = t('validation.tooLong', { count: BODY_MAX_LENGTH });
   }
   if (Object.keys(errors).length > 0 || values.category === '') return { ok: false, errors };
 

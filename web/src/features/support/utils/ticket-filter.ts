@@ -9,11 +9,12 @@ export interface TicketFilter {
   q: string;
 }
 
-export const STATUS_FILTERS: readonly { value: StatusFilter; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'on_customer', label: 'On Customer' },
-  { value: 'done', label: 'Done' },
-];
+/** The filter's options, with their names in the `support` catalog. */
+export const STATUS_FILTERS = [
+  { value: 'all', label: 'list.all' },
+  { value: 'on_customer', label: 'tickets:status.on_customer' },
+  { value: 'done', label: 'tickets:status.done' },
+] as const satisfies readonly { value: StatusFilter; label: string }[];
 
 export const TICKET_PAGE_SIZE = 20;
 

@@ -1,8 +1,12 @@
 import { useId } from 'react';
 import { THEME_PREFERENCES, type ThemePreference } from '../utils/resolve-theme';
+import { useTranslation } from '@/lib/i18n';
 import styles from './theme-control.module.css';
 
-const LABELS: Record<ThemePreference, string> = { light: 'Light', dark: 'Dark', system: 'System' };
+const LABELS = { light: 'theme.light', dark: 'theme.dark', system: 'theme.system' } as const satisfies Record<
+  ThemePreference,
+  string
+>;
 
 export interface ThemeControlProps {
   value: ThemePreference;
@@ -12,10 +16,11 @@ export interface ThemeControlProps {
 
 /** Light / Dark / System as a segmented radio group. */
 export function ThemeControl({ value, onChange, disabled = false }: ThemeControlProps) {
+  const { t } = useTranslation('settings');
   const name = useId();
   return (
     <fieldset className={styles.group} disabled={disabled}>
-      <legend className={styles.legend}>Theme</legend>
+      <legend className={styles.legend}>{t('theme.legend')}</legend>
       <div className={styles.options}>
         {THEME_PREFERENCES.map((option) => (
           <label key={option} className={styles.option}>
@@ -27,7 +32,7 @@ export function ThemeControl({ value, onChange, disabled = false }: ThemeControl
               checked={value === option}
               onChange={() => onChange(option)}
             />
-            <span className={styles.text}>{LABELS[option]}</span>
+            <span className={styles.text}>{t(LABELS[option])}</span>
           </label>
         ))}
       </div>
