@@ -35,6 +35,20 @@ export default tseslint.config(
     },
   },
   {
+    // Screens still being moved to the catalogs (issue 16); remove each line once done.
+    files: [
+      'src/features/admin/**',
+      'src/features/billing/**',
+      'src/features/chats/**',
+      'src/features/console/**',
+      'src/features/employees/**',
+      'src/app/routes/app/admin.tsx',
+      'src/app/routes/app/chats.tsx',
+      'src/app/routes/app/employees.tsx',
+    ],
+    rules: { 'textura/no-literal-string': 'off' },
+  },
+  {
     // Tests and fixtures may spell out what a person sees.
     files: ['src/**/*.test.{ts,tsx}', 'src/testing/**', 'src/**/testing/**'],
     rules: { 'textura/no-literal-string': 'off' },

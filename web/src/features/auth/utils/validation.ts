@@ -43,7 +43,7 @@ export function validateForm<S extends z.ZodObject>(
   for (const issue of result.error.issues) {
     const field = issue.path[0];
     if (typeof field === 'string' && !(field in errors)) {
-      errors[field] = i18n.t(issue.message as 'validation.emailRequired', { ns: 'auth', count: MIN_PASSWORD_LENGTH });
+      errors[field] = i18n.t(issue.message, { ns: 'auth', count: MIN_PASSWORD_LENGTH });
     }
   }
   return { ok: false, errors: errors as FieldErrors<z.output<S>> };
