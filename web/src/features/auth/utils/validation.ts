@@ -1,4 +1,5 @@
 // Messages are keys of the `auth` catalog, translated when the form is checked.
+import type { ParseKeys } from 'i18next';
 import { z } from 'zod';
 import { i18n } from '@/lib/i18n';
 
@@ -43,7 +44,8 @@ export function validateForm<S extends z.ZodObject>(
   for (const issue of result.error.issues) {
     const field = issue.path[0];
     if (typeof field === 'string' && !(field in errors)) {
-      errors[field] = i18n.t(issue.message, { ns: 'auth', count: MIN_PASSWORD_LENGTH });
+      const key = issue.message as ParseKeys<'auth'>;
+      errors[field] = i18n.t(key, { ns: 'auth', count: MIN_PASSWORD_LENGTH });
     }
   }
   return { ok: false, errors: errors as FieldErrors<z.output<S>> };
