@@ -100,6 +100,15 @@ describe('message catalogs', () => {
     }
   }
 
+  it('names no <Trans> component after an HTML void element (its text would fall out)', () => {
+    const VOID = /<\/?(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b/;
+    const wrong: string[] = [];
+    for (const [path, tree] of Object.entries(files)) {
+      for (const [key, text] of flatten(tree)) if (VOID.test(text)) wrong.push(`${path} ${key}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('English plurals have their one and other forms', () => {
     const incomplete: string[] = [];
     for (const [namespace, tree] of Object.entries(source)) {

@@ -13,7 +13,7 @@ export function LoginRoute() {
     <AuthCard
       title={t('login.title')}
       subtitle={t('login.subtitle')}
-      footer={<Trans t={t} i18nKey="login.footer" components={{ link: <Link to={signupHref} /> }} />}
+      footer={<Trans t={t} i18nKey="login.footer" components={{ anchor: <Link to={signupHref} /> }} />}
     >
       <LoginForm />
     </AuthCard>

@@ -13,7 +13,7 @@ export function SignupRoute() {
     <AuthCard
       title={t('signup.title')}
       subtitle={t('signup.subtitle')}
-      footer={<Trans t={t} i18nKey="signup.footer" components={{ link: <Link to={loginHref} /> }} />}
+      footer={<Trans t={t} i18nKey="signup.footer" components={{ anchor: <Link to={loginHref} /> }} />}
     >
       <SignupForm />
     </AuthCard>

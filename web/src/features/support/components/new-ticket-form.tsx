@@ -126,7 +126,7 @@ export function NewTicketForm({ prefill }: NewTicketFormProps) {
           <Trans
             t={t}
             i18nKey="new.followUpOf"
-            components={{ link: <Link to={ticketPath(followUpOf)}>{t('tickets:number', { id: followUpOf })}</Link> }}
+            components={{ anchor: <Link to={ticketPath(followUpOf)}>{t('tickets:number', { id: followUpOf })}</Link> }}
           />
         </p>
       ) : null}

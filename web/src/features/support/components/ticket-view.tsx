@@ -130,7 +130,7 @@ function TicketHeader({ ticket, viewer, now }: { ticket: Ticket; viewer: Support
                 t={t}
                 i18nKey="ticket.followUpTo"
                 components={{
-                  link: <Link to={ticketPath(ticket.follow_up_of)}>{t('tickets:number', { id: ticket.follow_up_of })}</Link>,
+                  anchor: <Link to={ticketPath(ticket.follow_up_of)}>{t('tickets:number', { id: ticket.follow_up_of })}</Link>,
                 }}
               />
             </span>
@@ -141,7 +141,7 @@ function TicketHeader({ ticket, viewer, now }: { ticket: Ticket; viewer: Support
                 t={t}
                 i18nKey="ticket.chat"
                 components={{
-                  link:
+                  anchor:
                     inAppChatPath(ticket.chat_url) !== null ? (
                       <Link to={inAppChatPath(ticket.chat_url) ?? ''}>{ticket.chat_url}</Link>
                     ) : isWebUrl(ticket.chat_url) ? (
