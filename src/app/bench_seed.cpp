@@ -7,7 +7,7 @@
 
 #include "core/support/business_calendar.h"
 #include "core/support/ticket.h"
-#include "storage/sql/repositories.h"
+#include "storage/sql/sql_repositories.h"
 
 namespace textura::app {
 

@@ -5,7 +5,7 @@
 
 #include "storage/migrations.h"
 #include "storage/postgres/pg_connection.h"
-#include "storage/sql/repositories.h"
+#include "storage/sql/sql_repositories.h"
 #include "storage/sqlite/sqlite_connection.h"
 
 namespace textura::storage {

@@ -1,13 +1,13 @@
-#include "storage/sql/repositories.h"
+#include "storage/sql/sql_repositories.h"
 
-#include "storage/sql/attachment_repository.h"
-#include "storage/sql/channel_repository.h"
-#include "storage/sql/chat_repository.h"
-#include "storage/sql/console_repository.h"
-#include "storage/sql/employee_repositories.h"
-#include "storage/sql/identity_repositories.h"
-#include "storage/sql/support_admin_repository.h"
-#include "storage/sql/ticket_repository.h"
+#include "storage/sql/sql_attachment_repository.h"
+#include "storage/sql/sql_channel_repository.h"
+#include "storage/sql/sql_chat_repository.h"
+#include "storage/sql/sql_console_repository.h"
+#include "storage/sql/sql_employee_repositories.h"
+#include "storage/sql/sql_identity_repositories.h"
+#include "storage/sql/sql_support_admin_repository.h"
+#include "storage/sql/sql_ticket_repository.h"
 
 namespace textura::storage {
 

@@ -1,4 +1,4 @@
-#include "storage/sql/identity_repositories.h"
+#include "storage/sql/sql_identity_repositories.h"
 
 #include "storage/sql/row_mapping.h"
 

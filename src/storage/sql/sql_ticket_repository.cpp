@@ -1,4 +1,4 @@
-#include "storage/sql/ticket_repository.h"
+#include "storage/sql/sql_ticket_repository.h"
 
 #include <string>
 

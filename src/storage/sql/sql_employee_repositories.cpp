@@ -1,4 +1,4 @@
-#include "storage/sql/employee_repositories.h"
+#include "storage/sql/sql_employee_repositories.h"
 
 #include "core/ai/retrieval.h"
 #include "core/support/ticket.h"

@@ -1,4 +1,4 @@
-#include "storage/sql/attachment_repository.h"
+#include "storage/sql/sql_attachment_repository.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "storage/sql/chat_repository.h"
+#include "storage/sql/sql_chat_repository.h"
 
 #include <algorithm>
 

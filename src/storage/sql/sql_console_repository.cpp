@@ -1,4 +1,4 @@
-#include "storage/sql/console_repository.h"
+#include "storage/sql/sql_console_repository.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "storage/sql/support_admin_repository.h"
+#include "storage/sql/sql_support_admin_repository.h"
 
 #include "storage/sql/row_mapping.h"
 

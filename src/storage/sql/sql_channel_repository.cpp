@@ -1,4 +1,4 @@
-#include "storage/sql/channel_repository.h"
+#include "storage/sql/sql_channel_repository.h"
 
 #include "storage/sql/row_mapping.h"
 
