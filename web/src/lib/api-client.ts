@@ -2,6 +2,7 @@
 // fetch with the session cookie, the CSRF header on unsafe methods, typed
 // errors, and responses validated by the caller's zod schema.
 import { z } from 'zod';
+import { currentLanguage } from './i18n';
 import { API_BASE } from '@/config/api';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -64,7 +65,8 @@ export interface RequestOptions<T> {
 
 export async function apiRequest<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server writes its error messages in the interface language (issue 16).
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 

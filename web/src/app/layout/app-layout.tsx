@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { Logo } from '@/components/ui/logo';
 import { paths } from '@/config/paths';
 import { useLogout } from '@/features/auth/api/logout';
@@ -91,7 +92,10 @@ export function AppLayout() {
         />
       </aside>
       <main id="main" className={styles.main} tabIndex={-1}>
-        <Outlet />
+        {/* Every section's crash stays in its panel, with the navigation still working; a new page clears it. */}
+        <ErrorBoundary title={t('crash.section')} resetKey={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
       </main>
     </div>
   );
