@@ -95,7 +95,7 @@ const std::vector<Setting>& Settings() {
        "open live sockets one user may hold over all sessions (32)",
        [](Config& c, auto& n, auto& v) { c.sockets.max_per_user = ParseInt(n, v, 1, 100000); }},
       {"events.upgrades_per_minute", "TEXTURA_EVENTS_UPGRADES_PER_MINUTE",
-       "live socket upgrades one client address may attempt per minute (120)",
+       "live socket upgrades one client address may attempt per minute (600)",
        [](Config& c, auto& n, auto& v) {
          c.sockets.upgrades_per_minute = ParseInt(n, v, 1, 1000000);
        }},

@@ -23,7 +23,7 @@ struct SocketLimits {
   std::size_t max_per_session = 16;
   std::size_t max_per_user = 32;
   // Upgrade attempts per client address and minute, answered or not.
-  std::size_t upgrades_per_minute = 120;
+  std::size_t upgrades_per_minute = 600;
 };
 
 // Who a socket counts against: any strings that name a session and a user — a
