@@ -32,7 +32,7 @@ function useViewer() {
 export function EmployeesRoute() {
   const viewer = useViewer();
   if (viewer.isStaff) return <StaffNote />;
-  return <EmployeesPage locale={viewer.locale} balance={<BalanceWidget locale={viewer.locale} variant="full" />} />;
+  return <EmployeesPage locale={viewer.locale} balance={<BalanceWidget variant="full" />} />;
 }
 
 export function NewEmployeeRoute() {
@@ -52,7 +52,7 @@ function EmployeeTabRoute({ tab }: { tab: EmployeeTab }) {
       tab={tab}
       locale={viewer.locale}
       renderPlayground={(employee) => (
-        <Playground employee={employee} viewer={viewer} balance={<BalanceWidget locale={viewer.locale} />} />
+        <Playground employee={employee} viewer={viewer} balance={<BalanceWidget />} />
       )}
     />
   );

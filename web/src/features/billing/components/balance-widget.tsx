@@ -1,29 +1,31 @@
-import { formatMoney, formatWords, type NumberLocale } from '@/lib/money';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import { useBalance } from '../api/get-balance';
 import styles from './balance-widget.module.css';
 
 export interface BalanceWidgetProps {
-  locale: NumberLocale;
   /** 'full' adds this month's words and spending. */
   variant?: 'compact' | 'full';
 }
 
 /** The account's balance, from its ledger; it moves as replies are charged. */
-export function BalanceWidget({ locale, variant = 'compact' }: BalanceWidgetProps) {
+export function BalanceWidget({ variant = 'compact' }: BalanceWidgetProps) {
+  const { t } = useTranslation('billing');
+  const fmt = useFormatters();
   const balance = useBalance();
   if (balance.isPending) {
     return (
-      <p className={styles.balance} role="status" aria-label="Balance">
-        <span className={styles.label}>Balance</span>
+      <p className={styles.balance} role="status" aria-label={t('balance')}>
+        <span className={styles.label}>{t('balance')}</span>
         <span className={styles.amount}>…</span>
       </p>
     );
   }
   if (balance.isError) {
     return (
-      <p className={styles.balance} aria-label="Balance">
-        <span className={styles.label}>Balance</span>
-        <span className={styles.unknown}>unavailable</span>
+      <p className={styles.balance} aria-label={t('balance')}>
+        <span className={styles.label}>{t('balance')}</span>
+        <span className={styles.unknown}>{t('unavailable')}</span>
       </p>
     );
   }
@@ -31,18 +33,18 @@ export function BalanceWidget({ locale, variant = 'compact' }: BalanceWidgetProp
   const empty = money.amount_minor <= 0;
   return (
     <div className={styles.wrap} data-variant={variant}>
-      <p className={styles.balance} data-empty={empty} role="status" aria-label="Balance" aria-live="polite">
-        <span className={styles.label}>Balance</span>
+      <p className={styles.balance} data-empty={empty} role="status" aria-label={t('balance')} aria-live="polite">
+        <span className={styles.label}>{t('balance')}</span>
         <span className={styles.amount} data-testid="balance-amount">
-          {formatMoney(money, locale)}
+          {fmt.money(money)}
         </span>
       </p>
       {variant === 'full' ? (
         <p className={styles.month}>
-          {`This month: ${formatWords(words_this_month, locale)}, ${formatMoney(spent_this_month, locale)}`}
+          {t('thisMonth', { words: fmt.words(words_this_month), spent: fmt.money(spent_this_month) })}
         </p>
       ) : null}
-      {empty ? <p className={styles.warning}>AI employees stop replying at zero balance.</p> : null}
+      {empty ? <p className={styles.warning}>{t('zero')}</p> : null}
     </div>
   );
 }
