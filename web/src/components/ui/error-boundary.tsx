@@ -1,7 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { useTranslation } from '@/lib/i18n';
-import { Button } from './button';
-import styles from './error-boundary.module.css';
+import { QueryError } from './query-error';
 
 export interface ErrorBoundaryProps {
   /** The whole sentence shown when it fails, e.g. "The ticket list could not be shown." */
@@ -36,20 +34,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
   render() {
     if (!this.state.error) return this.props.children;
     return (
-      <CrashNotice title={this.props.title} error={this.state.error} onRetry={() => this.setState({ error: null })} />
+      <QueryError title={this.props.title} error={this.state.error} onRetry={() => this.setState({ error: null })} />
     );
   }
-}
-
-function CrashNotice({ title, error, onRetry }: { title: string; error: Error; onRetry: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <div role="alert" className={styles.box}>
-      <p className={styles.title}>{title}</p>
-      <p className={styles.detail}>{error.message}</p>
-      <Button variant="secondary" onClick={onRetry}>
-        {t('action.tryAgain')}
-      </Button>
-    </div>
-  );
 }
