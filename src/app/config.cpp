@@ -195,6 +195,20 @@ const std::vector<Setting>& Settings() {
       {"telegram.api_base_url", "TEXTURA_TELEGRAM_API_BASE_URL",
        "Telegram Bot API base URL (https://api.telegram.org)",
        [](Config& c, auto&, auto& v) { c.telegram_api_base_url = v; }},
+      {"telegram.poll_timeout_seconds", "TEXTURA_TELEGRAM_POLL_TIMEOUT_SECONDS",
+       "getUpdates long-poll timeout (25); a dead instance's bots are taken over after it + 15 s",
+       [](Config& c, auto& n, auto& v) {
+         c.telegram_poll_timeout_seconds = static_cast<int>(ParseInt(n, v, 1, 50));
+       }},
+      {"public_url", "TEXTURA_PUBLIC_URL",
+       "the server's public https:// URL; with it Telegram bots use a webhook, else long polling",
+       [](Config& c, auto& n, auto& v) { c.public_url = ParseBaseUrl(n, v); }},
+      {"channels.key", "TEXTURA_CHANNEL_KEY",
+       "32-byte key (hex or base64) sealing bot tokens at rest; default <data_dir>/channel.key",
+       [](Config& c, auto&, auto& v) { c.channel_key = v; }},
+      {"channels.previous_key", "TEXTURA_CHANNEL_PREVIOUS_KEY",
+       "the key before a rotation: tokens sealed with it still open and are re-sealed",
+       [](Config& c, auto&, auto& v) { c.channel_previous_key = v; }},
   };
   return kSettings;
 }

@@ -36,6 +36,11 @@ struct Config {
   std::chrono::seconds llm_total_timeout{120};
   int llm_max_retries = 2;
   std::string telegram_api_base_url = "https://api.telegram.org";
+  int telegram_poll_timeout_seconds = 25;
+  std::string public_url;  // empty: Telegram bots long-poll
+  // Seals channel tokens (docs/channels.md); empty: <data_dir>/channel.key.
+  std::string channel_key;
+  std::string channel_previous_key;
   // Business hours, holidays and transferred working days for reply targets
   // (docs/support-sla.md). Empty: the built-in Russian production calendar.
   std::string calendar_file;

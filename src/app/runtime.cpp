@@ -1,7 +1,9 @@
 #include "app/runtime.h"
 
+#include <sodium.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -37,6 +39,39 @@ core::support::BusinessCalendar LoadCalendar(const std::string& path) {
   }
   return std::get<core::support::BusinessCalendar>(std::move(parsed));
 }
+
+namespace {
+
+std::unique_ptr<integrations::SodiumSecretBox> MakeSecretBox(const Config& config) {
+  using Box = integrations::SodiumSecretBox;
+  const auto parse = [](const std::string& text, const char* what) {
+    auto key = Box::ParseKey(text);
+    if (!key) throw std::runtime_error(std::string(what) + " must be 32 bytes in hex or base64");
+    return *key;
+  };
+  const Box::Key current =
+      config.channel_key.empty()
+          ? Box::LoadOrCreateKeyFile(
+                (std::filesystem::path(config.data_dir) / "channel.key").string())
+          : parse(config.channel_key, "TEXTURA_CHANNEL_KEY");
+  std::vector<Box::Key> previous;
+  if (!config.channel_previous_key.empty()) {
+    previous.push_back(parse(config.channel_previous_key, "TEXTURA_CHANNEL_PREVIOUS_KEY"));
+  }
+  return std::make_unique<Box>(current, std::move(previous));
+}
+
+std::string InstanceId() {
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  unsigned char nonce[6];
+  randombytes_buf(nonce, sizeof nonce);
+  char hex[13];
+  sodium_bin2hex(hex, sizeof hex, nonce, sizeof nonce);
+  return std::string(host) + "-" + std::to_string(::getpid()) + "-" + hex;
+}
+
+}  // namespace
 
 void SetUpLogging(const std::string& level) {
   auto err = spdlog::stderr_logger_mt("textura");
@@ -91,11 +126,20 @@ Runtime::Runtime(const Config& config) : config_(config) {
       std::make_unique<services::RoutingResponder>(*knowledge_responder_, llm_responder_.get());
   employees_ = std::make_unique<services::EmployeeService>(*database_, clock_, models_);
   billing_ = std::make_unique<services::BillingService>(*database_, clock_);
-  replies_ = std::make_unique<services::ReplyEngine>(*database_, clock_, *sink, word_counter_,
-                                                     *responder_, models_, config_.replies);
-  chats_ = std::make_unique<services::ChatService>(*database_, clock_, *sink, word_counter_,
+  outbox_sink_ = std::make_unique<services::OutboxWakeSink>(*sink);
+  replies_ = std::make_unique<services::ReplyEngine>(
+      *database_, clock_, *outbox_sink_, word_counter_, *responder_, models_, config_.replies);
+  chats_ = std::make_unique<services::ChatService>(*database_, clock_, *outbox_sink_, word_counter_,
                                                    *replies_, config_.chats);
   events_.Attach(*chats_);
+
+  integrations::BotApiConfig bot_config;
+  bot_config.base_url = config_.telegram_api_base_url;
+  bot_api_ = std::make_unique<integrations::CurlBotApi>(bot_config);
+  secret_box_ = MakeSecretBox(config_);
+  channels_ = std::make_unique<services::ChannelService>(
+      *database_, clock_, *outbox_sink_, *bot_api_, *secret_box_, tokens_, *chats_,
+      services::ChannelOptions{config_.public_url});
 }
 
 services::AttachmentService& Runtime::attachments() {
@@ -111,6 +155,22 @@ services::AttachmentService& Runtime::attachments() {
 
 void Runtime::StartBackgroundJobs() {
   if (collector_) return;
+  services::TelegramWorkerOptions telegram;
+  telegram.poll_timeout_seconds = config_.telegram_poll_timeout_seconds;
+  telegram.instance_id = InstanceId();
+  telegram_ = std::make_unique<services::TelegramWorker>(*database_, clock_, *bot_api_, *channels_,
+                                                         telegram);
+  outbox_sink_->SetListener([worker = telegram_.get()](std::int64_t chat) { worker->Wake(chat); });
+  telegram_->Start();
+  // Processed update ids older than Telegram keeps updates (24 h) are forgotten.
+  services::ChannelService& channel_service = *channels_;
+  update_pruner_ = std::make_unique<PeriodicTask>(std::chrono::hours(1), [&channel_service](long) {
+    try {
+      channel_service.PruneProcessedUpdates();
+    } catch (const std::exception& e) {
+      spdlog::error("pruning processed Telegram updates failed: {}", e.what());
+    }
+  });
   if (!database_->embedded()) {
     // Another instance may have saved SLA settings: a one-row version check every few
     // seconds (the saving instance swaps its own policy at once).
@@ -166,14 +226,16 @@ http::Api& Runtime::api() {
       std::chrono::duration_cast<std::chrono::seconds>(config_.auth.session_ttl).count());
   api_options.inline_reads = database_->embedded();
   api_ = std::make_unique<http::Api>(
-      api_options,
-      http::ServiceSet{*auth_, *tickets_, attachments(), events_, *staff_, *audit_,
-                       *support_settings_, *reports_, *employees_, *chats_, *billing_, *console_});
+      api_options, http::ServiceSet{*auth_, *tickets_, attachments(), events_, *staff_, *audit_,
+                                    *support_settings_, *reports_, *employees_, *chats_, *billing_,
+                                    *console_, channels_.get()});
   return *api_;
 }
 
 Runtime::~Runtime() {
-  // Replies in flight finish (and publish) before the services they use go away.
+  // The pollers (which schedule replies) stop first; then replies in flight finish
+  // (and publish) before the services they use go away.
+  telegram_.reset();
   replies_.reset();
 }
 

@@ -8,23 +8,28 @@
 #include "core/support/business_calendar.h"
 #include "http/api.h"
 #include "http/event_hub.h"
+#include "integrations/crypto/secret_box.h"
 #include "integrations/crypto/sodium_crypto.h"
 #include "integrations/files/fs_file_store.h"
 #include "integrations/files/magic_sniffer.h"
 #include "integrations/files/vips_thumbnailer.h"
 #include "integrations/system/system_clock.h"
+#include "integrations/telegram/curl_bot_api.h"
 #include "integrations/text/icu_word_counter.h"
 #include "services/attachment_service.h"
 #include "services/audit_service.h"
 #include "services/auth_service.h"
 #include "services/billing_service.h"
+#include "services/channel_service.h"
 #include "services/chat_service.h"
 #include "services/employee_service.h"
+#include "services/outbox_wake_sink.h"
 #include "services/reply_engine.h"
 #include "services/report_service.h"
 #include "services/staff_service.h"
 #include "services/support_console.h"
 #include "services/support_settings_service.h"
+#include "services/telegram_worker.h"
 #include "services/ticket_service.h"
 #include "storage/database.h"
 #include "storage/postgres/pg_event_bus.h"
@@ -47,6 +52,7 @@ class Runtime {
   services::ChatService& chats() { return *chats_; }
   services::BillingService& billing() { return *billing_; }
   services::ReplyEngine& replies() { return *replies_; }
+  services::ChannelService& channels() { return *channels_; }
   // Built on first use (only `serve` needs them): the file store, libmagic's
   // database and libvips.
   services::AttachmentService& attachments();
@@ -84,8 +90,16 @@ class Runtime {
   std::unique_ptr<core::Responder> responder_;      // routes between the two
   std::unique_ptr<services::EmployeeService> employees_;
   std::unique_ptr<services::BillingService> billing_;
+  // Chat events pass through it so channel outboxes send new messages at once.
+  std::unique_ptr<services::OutboxWakeSink> outbox_sink_;
   std::unique_ptr<services::ReplyEngine> replies_;  // before chats_: they schedule on it
   std::unique_ptr<services::ChatService> chats_;
+  // Channels (docs/channels.md): the Bot API client, the key sealing tokens, the use
+  // cases, and (serve only) the pollers and senders.
+  std::unique_ptr<integrations::CurlBotApi> bot_api_;
+  std::unique_ptr<integrations::SodiumSecretBox> secret_box_;
+  std::unique_ptr<services::ChannelService> channels_;
+  std::unique_ptr<services::TelegramWorker> telegram_;
   std::unique_ptr<services::SupportConsole> console_;
   std::unique_ptr<integrations::FsFileStore> files_;
   std::unique_ptr<integrations::MagicSniffer> sniffer_;
@@ -95,6 +109,7 @@ class Runtime {
   std::unique_ptr<PeriodicTask> sla_monitor_;
   std::unique_ptr<PeriodicTask> collector_;  // last: stops first
   std::unique_ptr<PeriodicTask> settings_reloader_;
+  std::unique_ptr<PeriodicTask> update_pruner_;
 };
 
 // The calendar in `path`, or the built-in one when empty. Throws with the file's

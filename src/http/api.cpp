@@ -30,6 +30,7 @@ Api::Api(ApiOptions options, ServiceSet services)
   RegisterConsoleRoutes(router_, *this);
   RegisterTicketConsoleRoutes(router_, *this);
   RegisterCannedReplyRoutes(router_, *this);
+  RegisterChannelRoutes(router_, *this);
   if (!static_files_.has_index()) {
     spdlog::warn("no web app in {} (index.html missing): run `make build` or set TEXTURA_WEB_DIR",
                  options_.web_dir);

@@ -11,6 +11,7 @@
 #include "services/audit_service.h"
 #include "services/auth_service.h"
 #include "services/billing_service.h"
+#include "services/channel_service.h"
 #include "services/chat_service.h"
 #include "services/employee_service.h"
 #include "services/report_service.h"
@@ -50,6 +51,7 @@ struct ServiceSet {
   services::ChatService& chats;
   services::BillingService& billing;
   services::SupportConsole& console;
+  services::ChannelService* channels = nullptr;  // null: no channel routes (tools, tests)
 };
 
 // Everything the server answers, independent of the transport: routes the API,

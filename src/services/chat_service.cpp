@@ -78,26 +78,53 @@ Result<Chat> ChatService::StartPlayground(const core::Principal& who, core::Empl
     c.created_at = now;
     c.last_message_at = now;
     c = repos.chats().Insert(std::move(c));
-    if (!e->greeting.empty()) {
-      ChatMessage m;
-      m.chat_id = c.id;
-      m.author = core::AuthorKind::kEmployee;
-      m.author_name = e->name;
-      m.text = e->greeting;
-      m.created_at = now;
-      m.words = words_.CountWords(e->greeting);
-      m.cost_minor = 0;
-      greeting_id = repos.chats().InsertMessage(std::move(m)).id;
-      c.message_count = 1;
-      repos.chats().Update(c);
-    }
+    if (auto greeting = AppendGreeting(repos, c, *e, now)) greeting_id = greeting->id;
     return c;
   });
-  if (chat && greeting_id) {
-    events_.ChatChanged(
-        {core::ChatEvent::Kind::kMessageCreated, chat->id, chat->account_id, greeting_id});
-  }
+  if (chat && greeting_id) Published(*chat, *greeting_id, Reply::kNone);
   return chat;
+}
+
+std::optional<ChatMessage> ChatService::AppendGreeting(core::Repositories& repos, Chat& chat,
+                                                       const core::Employee& employee,
+                                                       core::Time now) {
+  if (employee.greeting.empty()) return std::nullopt;
+  ChatMessage m;
+  m.chat_id = chat.id;
+  m.author = core::AuthorKind::kEmployee;
+  m.author_name = employee.name;
+  m.text = employee.greeting;
+  m.created_at = now;
+  m.words = words_.CountWords(employee.greeting);
+  m.cost_minor = 0;
+  return AppendToChat(repos.chats(), chat, std::move(m));
+}
+
+Result<ChatMessage> ChatService::AppendClientMessage(core::Repositories& repos, Chat& chat,
+                                                     std::string_view text, core::Time now,
+                                                     std::optional<core::UserId> user) {
+  auto cleaned = core::CleanText("text", text, 1, kMaxChatMessageLength, core::Lines::kMulti);
+  if (!cleaned) return std::move(cleaned).error();
+  // Counted inside the write, so concurrent posts see each other.
+  if (repos.chats().ClientMessagesSince(chat.id, now - std::chrono::minutes(1)) >=
+      limits_.max_client_messages_per_minute) {
+    return Error::RateLimited("Too many messages in this chat; wait a minute and write again.",
+                              60);
+  }
+  ChatMessage m;
+  m.chat_id = chat.id;
+  m.author = core::AuthorKind::kClient;
+  m.author_name = chat.client_name;
+  m.user_id = user;
+  m.text = *cleaned;
+  m.created_at = now;
+  m.words = words_.CountWords(*cleaned);
+  return AppendToChat(repos.chats(), chat, std::move(m));
+}
+
+void ChatService::Published(const Chat& chat, core::ChatMessageId message, Reply reply) {
+  events_.ChatChanged({core::ChatEvent::Kind::kMessageCreated, chat.id, chat.account_id, message});
+  if (reply == Reply::kSchedule) replies_.Schedule(chat.id);
 }
 
 Result<ChatPage> ChatService::List(const core::Principal& who, const ListChatsInput& in) {
@@ -111,8 +138,8 @@ Result<ChatPage> ChatService::List(const core::Principal& who, const ListChatsIn
     q.employee_id = *id;
   }
   if (in.source) {
-    if (*in.source != core::kPlaygroundSource) {
-      return Error::Validation("source", "must be playground");
+    if (*in.source != core::kPlaygroundSource && *in.source != core::kTelegramSource) {
+      return Error::Validation("source", "must be playground or telegram");
     }
     q.source = *in.source;
   }
@@ -238,34 +265,15 @@ Result<ChatMessage> ChatService::PostClientMessage(const core::Principal& who, c
                                                    std::string_view text) {
   auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
-  auto cleaned = core::CleanText("text", text, 1, kMaxChatMessageLength, core::Lines::kMulti);
-  if (!cleaned) return std::move(cleaned).error();
   const core::Time now = clock_.Now();
-  const std::int64_t words = words_.CountWords(*cleaned);
+  std::optional<Chat> chat;
   auto posted =
       core::WriteValue<ChatMessage>(store_, [&](core::Repositories& repos) -> Result<ChatMessage> {
-        auto chat = repos.chats().Find(id);
+        chat = repos.chats().Find(id);
         if (!chat || chat->account_id != *account) return ChatNotFound(id);
-        // Counted inside the write, so concurrent posts see each other.
-        if (repos.chats().ClientMessagesSince(id, now - std::chrono::minutes(1)) >=
-            limits_.max_client_messages_per_minute) {
-          return Error::RateLimited(
-              "Too many messages in this chat; wait a minute and write again.", 60);
-        }
-        ChatMessage m;
-        m.chat_id = id;
-        m.author = core::AuthorKind::kClient;
-        m.author_name = chat->client_name;
-        m.user_id = who.user.id;
-        m.text = *cleaned;
-        m.created_at = now;
-        m.words = words;
-        return AppendToChat(repos.chats(), *chat, std::move(m));
+        return AppendClientMessage(repos, *chat, text, now, who.user.id);
       });
-  if (posted) {
-    events_.ChatChanged({core::ChatEvent::Kind::kMessageCreated, id, *account, posted->id});
-    replies_.Schedule(id);
-  }
+  if (posted) Published(*chat, posted->id, Reply::kSchedule);
   return posted;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/ai/chat.h"
+#include "core/ai/employee.h"
 #include "core/ports/clock.h"
 #include "core/ports/event_sink.h"
 #include "core/ports/store.h"
@@ -80,6 +81,20 @@ class ChatService {
                                                       std::string_view text);
   // Back to the AI; clears needs_human and the handoff reason.
   core::Result<core::Chat> Release(const core::Principal& who, core::ChatId id);
+
+  // For channels (Telegram, widget): the same rules inside the caller's write, so a
+  // channel stores its own bookkeeping (the processed update id) in the same
+  // transaction. AppendClientMessage cleans the text and applies the per-chat rate
+  // limit as PostClientMessage does; AppendGreeting writes the employee's greeting
+  // (free) and returns nullopt when it has none. After the write commits, call
+  // Published() with what was stored: it sends the events and schedules the AI reply.
+  core::Result<core::ChatMessage> AppendClientMessage(core::Repositories& repos, core::Chat& chat,
+                                                      std::string_view text, core::Time now,
+                                                      std::optional<core::UserId> user = {});
+  std::optional<core::ChatMessage> AppendGreeting(core::Repositories& repos, core::Chat& chat,
+                                                  const core::Employee& employee, core::Time now);
+  enum class Reply { kSchedule, kNone };
+  void Published(const core::Chat& chat, core::ChatMessageId message, Reply reply);
 
  private:
   core::Result<core::Chat> ChangeStatus(const core::Principal& who, core::ChatId id,

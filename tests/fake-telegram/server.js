@@ -22,8 +22,9 @@
 //                         queues an update (update_id assigned when absent); → {update_id}
 //   POST /_fake/files     {token, content_base64, file_size?, file_path?} → {file_id}
 //   POST /_fake/block     {token, chat_id, blocked: true|false}
-//   POST /_fake/inject    {method, status, description?, retry_after?, times?, drop?, delay_ms?}
-//                         the next `times` (default 1) calls of `method` ("*": any) fail so
+//   POST /_fake/inject    {method, token?, status, description?, retry_after?, times?, drop?,
+//                         garbage?, delay_ms?} the next `times` (default 1) calls of `method`
+//                         ("*": any) of that bot (default: any bot) fail so
 //   GET  /_fake/sent?token=   what the bot sent: [{method, chat_id, message_id, text, raw,
 //                             parse_mode, action, filename, size, at}]
 //   GET  /_fake/calls     every Bot API call: [{method, bot_id, status, at}]
@@ -174,8 +175,8 @@ export async function startFakeTelegram({ port = 0, host = '127.0.0.1' } = {}) {
     }
   }
 
-  function takeInjection(method) {
-    const i = injections.findIndex((x) => x.method === method || x.method === '*');
+  function takeInjection(method, token) {
+    const i = injections.findIndex((x) => (x.method === method || x.method === '*') && (!x.token || x.token === token));
     if (i < 0) return null;
     const inj = injections[i];
     inj.times -= 1;
@@ -417,7 +418,7 @@ export async function startFakeTelegram({ port = 0, host = '127.0.0.1' } = {}) {
       const call = { method: name, bot_id: b?.id ?? null, status: 0, at: Date.now() };
       calls.push(call);
       res.on('finish', () => { call.status = res.statusCode; });
-      const inj = takeInjection(name);
+      const inj = takeInjection(name, token);
       if (inj) {
         if (inj.delay_ms) await sleep(inj.delay_ms);
         if (inj.drop) {

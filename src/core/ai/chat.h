@@ -17,6 +17,7 @@ using ChatMessageId = std::int64_t;
 using LedgerEntryId = std::int64_t;
 
 inline constexpr std::string_view kPlaygroundSource = "playground";
+inline constexpr std::string_view kTelegramSource = "telegram";  // docs/channels.md
 inline constexpr std::string_view kCurrency = "RUB";
 
 // Who answers in a chat: the AI employee, or a person who took it over.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,9 +43,9 @@ class BotApi {
   virtual ~BotApi() = default;
   virtual CallOutcome GetMe(std::string_view token, BotInfo& out) = 0;
   // getUpdates with `offset` (acknowledging everything before it) and a long-poll
-  // `timeout_seconds`.
-  virtual UpdateBatch GetUpdates(std::string_view token, std::int64_t offset,
-                                 int timeout_seconds) = 0;
+  // `timeout_seconds`; returns early (kTransient) about a second after `*cancel` is set.
+  virtual UpdateBatch GetUpdates(std::string_view token, std::int64_t offset, int timeout_seconds,
+                                 const std::atomic<bool>* cancel = nullptr) = 0;
   // parse_mode HTML; `html` must already be escaped and within the length limit.
   virtual CallOutcome SendMessage(std::string_view token, std::int64_t chat_id,
                                   std::string_view html) = 0;

@@ -20,5 +20,7 @@ void RegisterChatRoutes(Router& router, Api& api);
 void RegisterConsoleRoutes(Router& router, Api& api);
 void RegisterTicketConsoleRoutes(Router& router, Api& api);
 void RegisterCannedReplyRoutes(Router& router, Api& api);
+// Channels (docs/channels.md): the Telegram bots and Telegram's webhook calls.
+void RegisterChannelRoutes(Router& router, Api& api);
 
 }  // namespace textura::http

@@ -27,6 +27,11 @@ std::size_t OnWrite(char* data, std::size_t size, std::size_t n, void* user) {
   return bytes;
 }
 
+int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto* cancel = static_cast<const std::atomic<bool>*>(user);
+  return cancel && cancel->load() ? 1 : 0;
+}
+
 void InitCurlOnce() {
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -40,8 +45,8 @@ CurlBotApi::CurlBotApi(BotApiConfig config) : config_(std::move(config)) {
 }
 
 CurlBotApi::Answer CurlBotApi::Call(std::string_view token, std::string_view method,
-                                    const std::string& json_body,
-                                    std::chrono::milliseconds timeout) const {
+                                    const std::string& json_body, std::chrono::milliseconds timeout,
+                                    const std::atomic<bool>* cancel) const {
   Answer answer;
   CURL* easy = curl_easy_init();
   if (!easy) {
@@ -66,6 +71,11 @@ CurlBotApi::Answer CurlBotApi::Call(std::string_view token, std::string_view met
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(easy, CURLOPT_USERAGENT, "textura");
+  if (cancel) {
+    curl_easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, &OnProgress);
+    curl_easy_setopt(easy, CURLOPT_XFERINFODATA, cancel);
+    curl_easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
+  }
   const CURLcode rc = curl_easy_perform(easy);
   if (rc == CURLE_OK) {
     long status = 0;
@@ -111,13 +121,14 @@ CallOutcome CurlBotApi::GetMe(std::string_view token, core::telegram::BotInfo& o
 }
 
 core::telegram::UpdateBatch CurlBotApi::GetUpdates(std::string_view token, std::int64_t offset,
-                                                   int timeout_seconds) {
+                                                   int timeout_seconds,
+                                                   const std::atomic<bool>* cancel) {
   json::object body{
       {"offset", offset},
       {"timeout", timeout_seconds},
       {"allowed_updates", json::array{"message", "edited_message", "my_chat_member"}}};
   Answer a = Call(token, "getUpdates", json::serialize(body),
-                  std::chrono::seconds(timeout_seconds) + config_.request_timeout);
+                  std::chrono::seconds(timeout_seconds) + config_.request_timeout, cancel);
   core::telegram::UpdateBatch batch;
   if (a.status == 0) {
     batch.outcome.kind = CallOutcome::Kind::kTransient;

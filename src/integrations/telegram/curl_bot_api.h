@@ -27,7 +27,8 @@ class CurlBotApi final : public core::telegram::BotApi {
 
   core::telegram::CallOutcome GetMe(std::string_view token, core::telegram::BotInfo& out) override;
   core::telegram::UpdateBatch GetUpdates(std::string_view token, std::int64_t offset,
-                                         int timeout_seconds) override;
+                                         int timeout_seconds,
+                                         const std::atomic<bool>* cancel) override;
   core::telegram::CallOutcome SendMessage(std::string_view token, std::int64_t chat_id,
                                           std::string_view html) override;
   core::telegram::CallOutcome SendChatAction(std::string_view token, std::int64_t chat_id,
@@ -46,7 +47,7 @@ class CurlBotApi final : public core::telegram::BotApi {
     std::string error;  // curl's message when status is 0
   };
   Answer Call(std::string_view token, std::string_view method, const std::string& json_body,
-              std::chrono::milliseconds timeout) const;
+              std::chrono::milliseconds timeout, const std::atomic<bool>* cancel = nullptr) const;
   core::telegram::CallOutcome Simple(std::string_view token, std::string_view method,
                                      const std::string& json_body, std::string* result) const;
 
