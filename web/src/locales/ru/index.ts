@@ -2,10 +2,11 @@
 // Keys must match ../en (the catalog test fails on a missing key or plural form).
 import auth from './auth.json';
 import billing from './billing.json';
+import channels from './channels.json';
 import common from './common.json';
 import settings from './settings.json';
 import shell from './shell.json';
 import support from './support.json';
 import tickets from './tickets.json';
 
-export const ru = { auth, billing, common, settings, shell, support, tickets };
+export const ru = { auth, billing, channels, common, settings, shell, support, tickets };
