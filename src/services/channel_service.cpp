@@ -3,7 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/channels/telegram_text.h"
-#include "services/ai_access.h"
+#include "services/access.h"
 
 namespace textura::services {
 
@@ -18,17 +18,6 @@ namespace {
 
 Error ChannelNotFound(core::ChannelId id) {
   return Error::NotFound("Channel " + std::to_string(id) + " was not found.");
-}
-
-// Staff read every account's channels; customers only their own.
-struct Reader {
-  std::optional<core::AccountId> account;  // nullopt: staff
-};
-Result<Reader> ReaderOf(const core::Principal& who) {
-  if (core::IsStaff(who.user.role)) return Reader{std::nullopt};
-  auto account = CustomerAccount(who);
-  if (!account) return std::move(account).error();
-  return Reader{*account};
 }
 
 std::string TokenHint(std::string_view token) {
@@ -96,11 +85,11 @@ Result<Channel> ChannelService::Own(core::Repositories& repos, core::AccountId a
 }
 
 Result<std::vector<Channel>> ChannelService::List(const core::Principal& who) {
-  auto reader = ReaderOf(who);
-  if (!reader) return std::move(reader).error();
+  auto scope = AccountScope(who);
+  if (!scope) return std::move(scope).error();
   return core::ReadValue<std::vector<Channel>>(
       store_, [&](core::Repositories& repos) -> Result<std::vector<Channel>> {
-        if (reader->account) return repos.channels().List(*reader->account);
+        if (*scope) return repos.channels().List(**scope);
         std::vector<Channel> all = repos.channels().All(core::ChannelKind::kTelegram);
         auto widgets = repos.channels().All(core::ChannelKind::kWidget);
         all.insert(all.end(), widgets.begin(), widgets.end());
@@ -109,17 +98,15 @@ Result<std::vector<Channel>> ChannelService::List(const core::Principal& who) {
 }
 
 Result<Channel> ChannelService::Get(const core::Principal& who, core::ChannelId id) {
-  auto reader = ReaderOf(who);
-  if (!reader) return std::move(reader).error();
   return core::ReadValue<Channel>(store_, [&](core::Repositories& repos) -> Result<Channel> {
     auto c = repos.channels().Find(id);
-    if (!c || (reader->account && c->account_id != *reader->account)) return ChannelNotFound(id);
+    if (!c || !CanSeeAccount(who, c->account_id)) return ChannelNotFound(id);
     return std::move(*c);
   });
 }
 
 Result<Channel> ChannelService::Connect(const core::Principal& who, const ConnectChannelInput& in) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   const std::string kind = in.kind.value_or("telegram");
   if (kind == "widget") {
@@ -184,7 +171,7 @@ Result<Channel> ChannelService::Connect(const core::Principal& who, const Connec
 
 Result<Channel> ChannelService::Change(const core::Principal& who, core::ChannelId id,
                                        const ChangeChannelInput& in) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   if (in.status && *in.status != "paused" && *in.status != "connected") {
     return Error::Validation("status", "must be \"paused\" or \"connected\"");
@@ -211,7 +198,7 @@ Result<Channel> ChannelService::Change(const core::Principal& who, core::Channel
 }
 
 core::Status ChannelService::Disconnect(const core::Principal& who, core::ChannelId id) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   auto channel =
       core::WriteValue<Channel>(store_, [&](core::Repositories& repos) -> Result<Channel> {

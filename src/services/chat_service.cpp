@@ -108,8 +108,7 @@ Result<ChatMessage> ChatService::AppendClientMessage(core::Repositories& repos, 
   // Counted inside the write, so concurrent posts see each other.
   if (repos.chats().ClientMessagesSince(chat.id, now - std::chrono::minutes(1)) >=
       limits_.max_client_messages_per_minute) {
-    return Error::RateLimited("Too many messages in this chat; wait a minute and write again.",
-                              60);
+    return Error::RateLimited("Too many messages in this chat; wait a minute and write again.", 60);
   }
   ChatMessage m;
   m.chat_id = chat.id;

@@ -1,8 +1,8 @@
 // Channels (docs/channels.md): an account's Telegram bots, and Telegram's webhook calls.
-#include "http/auth.h"
 #include "http/handlers/handlers.h"
+#include "http/handlers/route_helpers.h"
 #include "http/json.h"
-#include "services/ai_access.h"
+#include "services/access.h"
 #include "services/channel_service.h"
 
 namespace textura::http {
@@ -35,96 +35,77 @@ json::object ChannelJson(const core::Channel& c, core::Time now) {
           {"created_at", core::FormatRfc3339(c.created_at)}};
 }
 
-template <typename Fn>
-Handler WithChannel(services::AuthService& auth, Fn fn) {
-  return [&auth, fn](Request& req, const RouteMatch& m) -> Response {
-    auto who = Authenticate(auth, req);
-    if (!who) return ErrorResponse(who.error());
-    const auto id = services::ParseId(m.Param("id"));
-    if (!id || *id <= 0) {
-      return ErrorResponse(core::ErrorCode::kNotFound,
-                           "Channel " + std::string(m.Param("id")) + " was not found.");
-    }
-    return fn(req, *who, *id);
-  };
-}
-
 }  // namespace
 
 void RegisterChannelRoutes(Router& router, Api& api) {
   if (!api.services().channels) return;
-  services::AuthService& auth = api.services().auth;
   services::ChannelService& channels = *api.services().channels;
+  constexpr auto kMember = services::Capability::kAccountMember;
+  constexpr auto kSignedIn = services::Capability::kSignedIn;
   const auto now = [] {
     return std::chrono::time_point_cast<std::chrono::microseconds>(
         std::chrono::system_clock::now());
   };
+  const auto one = [now](const core::Channel& c) {
+    return json::object{{"channel", ChannelJson(c, now())}};
+  };
 
-  router.Add(Method::kGet, "/api/v1/channels", Execution::kInline,
-             [&, now](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               auto list = channels.List(*who);
-               if (!list) return ErrorResponse(list.error());
-               json::array items;
-               for (const auto& c : *list) items.push_back(ChannelJson(c, now()));
-               return JsonResponse(
-                   200, json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
+  // Staff read every account's channels (read-only); customers their own.
+  router.Add(Method::kGet, "/api/v1/channels", kSignedIn, Execution::kInline,
+             [&, now](Request&, const RouteMatch&, const core::Principal& who) {
+               return Answer(channels.List(who), 200, [&](const std::vector<core::Channel>& list) {
+                 json::array items;
+                 for (const auto& c : list) items.push_back(ChannelJson(c, now()));
+                 return Page(std::move(items), std::nullopt);
+               });
              });
 
   // Offloaded: getMe is a call to Telegram.
-  router.Add(Method::kPost, "/api/v1/channels", Execution::kOffload,
-             [&, now](Request& req, const RouteMatch&) {
-               auto who = Authenticate(auth, req);
-               if (!who) return ErrorResponse(who.error());
-               auto body = ParseJsonBody(req);
-               if (!body) return ErrorResponse(body.error());
-               JsonFields f(*body);
-               services::ConnectChannelInput in;
-               in.kind = f.OptionalString("kind");
-               in.token = f.RequiredString("token");
-               in.employee_id = f.OptionalInt("employee_id");
-               if (auto err = f.Finish()) return ErrorResponse(*err);
-               auto c = channels.Connect(*who, in);
-               if (!c) return ErrorResponse(c.error());
-               return JsonResponse(201, json::object{{"channel", ChannelJson(*c, now())}});
+  router.Add(Method::kPost, "/api/v1/channels", kMember, Execution::kOffload,
+             [&, one](Request& req, const RouteMatch&, const core::Principal& who) {
+               auto in = ReadBody(req, [](JsonFields& f) {
+                 services::ConnectChannelInput in;
+                 in.kind = f.OptionalString("kind");
+                 in.token = f.RequiredString("token");
+                 in.employee_id = f.OptionalInt("employee_id");
+                 return in;
+               });
+               if (!in) return ErrorResponse(in.error());
+               return Answer(channels.Connect(who, *in), 201, one);
              });
 
-  router.Add(Method::kGet, "/api/v1/channels/{id}", Execution::kInline,
-             WithChannel(auth, [&, now](Request&, const core::Principal& who, std::int64_t id) {
-               auto c = channels.Get(who, id);
-               if (!c) return ErrorResponse(c.error());
-               return JsonResponse(200, json::object{{"channel", ChannelJson(*c, now())}});
+  router.Add(Method::kGet, "/api/v1/channels/{id}", kSignedIn, Execution::kInline,
+             WithId("Channel",
+                    [&, one](Request&, const RouteMatch&, const core::Principal& who,
+                             std::int64_t id) { return Answer(channels.Get(who, id), 200, one); }));
+
+  router.Add(Method::kPatch, "/api/v1/channels/{id}", kMember, Execution::kOffload,
+             WithId("Channel", [&, one](Request& req, const RouteMatch&, const core::Principal& who,
+                                        std::int64_t id) {
+               auto in = ReadBody(req, [](JsonFields& f) {
+                 services::ChangeChannelInput in;
+                 in.employee_id = f.OptionalInt("employee_id");
+                 in.status = f.OptionalString("status");
+                 return in;
+               });
+               if (!in) return ErrorResponse(in.error());
+               return Answer(channels.Change(who, id, *in), 200, one);
              }));
 
-  router.Add(Method::kPatch, "/api/v1/channels/{id}", Execution::kOffload,
-             WithChannel(auth, [&, now](Request& req, const core::Principal& who, std::int64_t id) {
-               auto body = ParseJsonBody(req);
-               if (!body) return ErrorResponse(body.error());
-               JsonFields f(*body);
-               services::ChangeChannelInput in;
-               in.employee_id = f.OptionalInt("employee_id");
-               in.status = f.OptionalString("status");
-               if (auto err = f.Finish()) return ErrorResponse(*err);
-               auto c = channels.Change(who, id, in);
-               if (!c) return ErrorResponse(c.error());
-               return JsonResponse(200, json::object{{"channel", ChannelJson(*c, now())}});
-             }));
+  router.Add(Method::kDelete, "/api/v1/channels/{id}", kMember, Execution::kOffload,
+             WithId("Channel",
+                    [&](Request&, const RouteMatch&, const core::Principal& who, std::int64_t id) {
+                      auto s = channels.Disconnect(who, id);
+                      if (!s) return ErrorResponse(s.error());
+                      return NoContent();
+                    }));
 
-  router.Add(Method::kDelete, "/api/v1/channels/{id}", Execution::kOffload,
-             WithChannel(auth, [&](Request&, const core::Principal& who, std::int64_t id) {
-               auto s = channels.Disconnect(who, id);
-               if (!s) return ErrorResponse(s.error());
-               return NoContent();
-             }));
-
-  // Telegram's webhook calls: no session; the secret header is the credential. The
-  // path carries the channel id, never the token.
+  // Telegram's webhook calls: public (no session); the secret header is the
+  // credential, checked by the service. The path carries the channel id, never the token.
   router.Add(Method::kPost, "/api/v1/telegram/webhook/{id}", Execution::kOffload,
              [&](Request& req, const RouteMatch& m) {
-               const auto id = services::ParseId(m.Param("id"));
                const auto result = channels.HandleWebhook(
-                   id.value_or(0), req.Header("X-Telegram-Bot-Api-Secret-Token"), req.body);
+                   m.Id().value_or(0), req.Header("X-Telegram-Bot-Api-Secret-Token"), req.body);
                switch (result) {
                  case services::WebhookResult::kAccepted:
                    return JsonResponse(200, json::object{{"ok", true}});
