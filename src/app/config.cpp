@@ -187,6 +187,11 @@ const std::vector<Setting>& Settings() {
        }},
       {"ai.reply_threads", "TEXTURA_REPLY_THREADS", "AI replies written at once (2)",
        [](Config& c, auto& n, auto& v) { c.replies.threads = ParseInt(n, v, 1, 256); }},
+      {"billing.reply_ceiling_words", "TEXTURA_REPLY_CEILING_WORDS",
+       "words a reply reserves when its employee has no reply-length limit (1000)",
+       [](Config& c, auto& n, auto& v) {
+         c.replies.reply_ceiling_words = ParseInt(n, v, 1, 1'000'000);
+       }},
       {"billing.signup_credit_minor", "TEXTURA_SIGNUP_CREDIT_MINOR",
        "a new account's credit in kopecks (10000 = 100.00 RUB; 0: none)",
        [](Config& c, auto& n, auto& v) {

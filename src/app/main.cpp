@@ -7,6 +7,7 @@
 #include "app/bench_seed.h"
 #include "app/config.h"
 #include "app/runtime.h"
+#include "app/usage_seed.h"
 #include "http/server.h"
 
 namespace {
@@ -54,6 +55,15 @@ int SeedBench(const Config& config, const textura::app::SeedOptions& options) {
   return 0;
 }
 
+int SeedUsageCommand(const Config& config, const textura::app::UsageSeedOptions& options) {
+  textura::app::Runtime runtime(config);
+  const auto models = textura::app::ModelsOf(config);
+  const long long n = textura::app::SeedUsage(runtime.database(), models, options);
+  std::cout << "seeded " << n << " replies over " << options.days << " days for " << options.email
+            << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,6 +101,16 @@ int main(int argc, char** argv) {
   seed_bench->add_option("--messages", seed.messages_per_ticket, "Messages per ticket")
       ->check(CLI::Range(1, 1000));
 
+  textura::app::UsageSeedOptions usage_seed;
+  auto* seed_usage = cli.add_subcommand(
+      "seed-usage", "Write past days of AI usage for a customer's account (demos, tests)");
+  seed_usage->add_option("--email", usage_seed.email, "The customer's email")->required();
+  seed_usage->add_option("--days", usage_seed.days, "Days back")->check(CLI::Range(1, 400));
+  seed_usage->add_option("--employees", usage_seed.employees, "Extra AI employees to create")
+      ->check(CLI::Range(0, 1000));
+  seed_usage->add_option("--replies", usage_seed.replies_per_day, "Replies per employee and day")
+      ->check(CLI::Range(1, 10000));
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -99,6 +119,7 @@ int main(int argc, char** argv) {
     if (*serve) return Serve(config);
     if (*migrate) return Migrate(config);
     if (*seed_bench) return SeedBench(config, seed);
+    if (*seed_usage) return SeedUsageCommand(config, usage_seed);
     if (*create) {
       input.role = *textura::core::ParseRole(role);
       if (!company.empty()) input.company = company;

@@ -126,6 +126,7 @@ Runtime::Runtime(const Config& config) : config_(config) {
       std::make_unique<services::RoutingResponder>(*knowledge_responder_, llm_responder_.get());
   employees_ = std::make_unique<services::EmployeeService>(*database_, clock_, models_);
   billing_ = std::make_unique<services::BillingService>(*database_, clock_);
+  finance_ = std::make_unique<services::FinanceService>(*database_, clock_, models_);
   outbox_sink_ = std::make_unique<services::OutboxWakeSink>(*sink);
   replies_ = std::make_unique<services::ReplyEngine>(
       *database_, clock_, *outbox_sink_, word_counter_, *responder_, models_, config_.replies);
@@ -228,7 +229,7 @@ http::Api& Runtime::api() {
   api_ = std::make_unique<http::Api>(
       api_options, http::ServiceSet{*auth_, *tickets_, attachments(), events_, *staff_, *audit_,
                                     *support_settings_, *reports_, *employees_, *chats_, *billing_,
-                                    *console_, channels_.get()});
+                                    *console_, *finance_, channels_.get()});
   return *api_;
 }
 

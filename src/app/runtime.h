@@ -24,6 +24,7 @@
 #include "services/chat_service.h"
 #include "services/employee_service.h"
 #include "services/outbox_wake_sink.h"
+#include "services/finance_service.h"
 #include "services/reply_engine.h"
 #include "services/report_service.h"
 #include "services/staff_service.h"
@@ -92,6 +93,7 @@ class Runtime {
   std::unique_ptr<services::BillingService> billing_;
   // Chat events pass through it so channel outboxes send new messages at once.
   std::unique_ptr<services::OutboxWakeSink> outbox_sink_;
+  std::unique_ptr<services::FinanceService> finance_;
   std::unique_ptr<services::ReplyEngine> replies_;  // before chats_: they schedule on it
   std::unique_ptr<services::ChatService> chats_;
   // Channels (docs/channels.md): the Bot API client, the key sealing tokens, the use

@@ -161,4 +161,15 @@ Status ValidateTimeZone(std::string_view field, std::string_view zone) {
   return OkStatus();
 }
 
+bool HasCyrillic(std::string_view s) {
+  char32_t cp = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = DecodeUtf8(s, i, cp);
+    if (n == 0) return false;
+    if (cp >= 0x400 && cp <= 0x4FF) return true;
+    i += n;
+  }
+  return false;
+}
+
 }  // namespace textura::core

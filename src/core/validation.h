@@ -38,6 +38,9 @@ inline constexpr std::size_t kMinPasswordLength = 8;
 inline constexpr std::size_t kMaxPasswordLength = 1024;
 Status ValidatePassword(std::string_view field, std::string_view password);
 
+// Whether `s` has a Cyrillic letter (U+0400–U+04FF): the client writes Russian.
+bool HasCyrillic(std::string_view s);
+
 // An IANA time zone name known to the system's tz database.
 Status ValidateTimeZone(std::string_view field, std::string_view zone);
 

@@ -105,6 +105,9 @@ json::object ChatMessageJson(const core::ChatMessage& m) {
           {"created_at", core::FormatRfc3339(m.created_at)},
           {"words", m.words},
           {"cost", ai ? json::value(MoneyJson(m.cost_minor.value_or(0))) : json::value(nullptr)},
+          // Nothing was charged for it: client, operator and system messages, and AI
+          // messages that are not an answer (the knowledge responder's handoff notice).
+          {"free", !ai || m.cost_minor.value_or(0) == 0},
           {"passages", std::move(passages)}};
 }
 

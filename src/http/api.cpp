@@ -27,6 +27,7 @@ Api::Api(ApiOptions options, ServiceSet services)
   RegisterSupportAdminRoutes(router_, *this);
   RegisterEmployeeRoutes(router_, *this);
   RegisterChatRoutes(router_, *this);
+  RegisterFinanceRoutes(router_, *this);
   RegisterConsoleRoutes(router_, *this);
   RegisterTicketConsoleRoutes(router_, *this);
   RegisterCannedReplyRoutes(router_, *this);

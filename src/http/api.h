@@ -14,6 +14,7 @@
 #include "services/channel_service.h"
 #include "services/chat_service.h"
 #include "services/employee_service.h"
+#include "services/finance_service.h"
 #include "services/report_service.h"
 #include "services/staff_service.h"
 #include "services/support_console.h"
@@ -51,6 +52,7 @@ struct ServiceSet {
   services::ChatService& chats;
   services::BillingService& billing;
   services::SupportConsole& console;
+  services::FinanceService& finance;
   services::ChannelService* channels = nullptr;  // null: no channel routes (tools, tests)
 };
 

@@ -46,12 +46,13 @@ TEST(OpenApi, DocumentsEveryRoute) {
   const core::ModelCatalog models = *core::ParseModelCatalog(core::kDefaultModelCatalog);
   services::EmployeeService employees(*db, clock, models);
   services::BillingService billing(*db, clock);
+  services::FinanceService finance(*db, clock, models);
   services::ReplyEngine replies(*db, clock, events, words, responder, models, {});
   services::ChatService chats(*db, clock, events, words, replies, {});
   services::SupportConsole console(*db, clock, events, events,
                                    core::support::BusinessCalendar::Default());
   Api api(ApiOptions{}, ServiceSet{auth, tickets, attachments, events, staff, audit, settings,
-                                   reports, employees, chats, billing, console});
+                                   reports, employees, chats, billing, console, finance});
 
   const auto doc = boost::json::parse(embedded::kOpenApiJson);
   EXPECT_EQ(doc.at("openapi").as_string().subview().substr(0, 3), "3.1");

@@ -4,6 +4,7 @@
 #include "core/page.h"
 #include "core/validation.h"
 #include "services/access.h"
+#include "services/audit_service.h"
 
 namespace textura::services {
 
@@ -74,6 +75,8 @@ Result<core::LedgerEntry> BillingService::TopUp(const core::Principal& who, core
         e.amount_minor = amount;
         e.note = cleaned->empty() ? "Top-up by " + who.user.name : *cleaned;
         e.created_at = now;
+        RecordAudit(repos, who.user, core::audit::kBalanceToppedUp, {.account_id = account},
+                    {{"amount_minor", std::to_string(amount)}, {"note", e.note}}, now);
         return repos.ledger().Append(std::move(e));
       });
 }

@@ -18,10 +18,6 @@ using core::Status;
 
 namespace {
 
-constexpr const char* kZeroBalanceNotice =
-    "The AI employee is not replying: the account's balance is zero. Top up the balance to "
-    "continue.";
-
 bool Answering(const Chat& chat, const core::Employee& e) {
   return chat.status == core::ChatStatus::kAi && !chat.needs_human && !e.deleted_at &&
          e.status == core::EmployeeStatus::kActive;
@@ -47,15 +43,6 @@ core::ChatTurn::Author TurnAuthor(AuthorKind k) {
   return core::ChatTurn::Author::kClient;
 }
 
-// At zero balance the chat says why, once (until a reply is stored again): the
-// notice, or nullopt when the chat already shows it.
-std::optional<ChatMessage> NoticeZeroBalanceIn(core::Repositories& repos, Chat& chat,
-                                               core::Time now) {
-  if (chat.balance_notice) return std::nullopt;
-  chat.balance_notice = true;
-  return AppendToChat(repos.chats(), chat, SystemMessage(chat, kZeroBalanceNotice, now));
-}
-
 // The longest handoff reason kept on the chat.
 constexpr std::size_t kMaxHandoffReason = 1000;
 
@@ -70,7 +57,6 @@ struct ReplyEngine::Snapshot {
   Chat chat;
   core::Employee employee;
   std::vector<ChatMessage> recent;  // the last of them is the client's question
-  std::int64_t balance = 0;
 };
 
 ReplyEngine::ReplyEngine(core::Store& store, const core::Clock& clock, core::EventSink& events,
@@ -82,7 +68,8 @@ ReplyEngine::ReplyEngine(core::Store& store, const core::Clock& clock, core::Eve
       words_(words),
       responder_(responder),
       catalog_(catalog),
-      options_(options) {
+      options_(options),
+      budget_(options.reply_ceiling_words) {
   for (int i = 0; i < std::max(1, options_.threads); ++i) threads_.emplace_back([this] { Loop(); });
 }
 
@@ -142,16 +129,14 @@ void ReplyEngine::Loop() {
 void ReplyEngine::Generate(core::ChatId chat_id) {
   auto snap = ReadSnapshot(chat_id, clock_.Now());
   if (!snap) return;
-  if (snap->balance <= 0) {
-    NoticeZeroBalance(chat_id, snap->chat.account_id);
-    return;
-  }
+  const auto reservation = Reserve(*snap);
+  if (!reservation) return;
   const core::ReplyContext context = BuildContext(*snap);
   const core::ReplyOutcome outcome = Respond(*snap, context);
-  StoreOutcome(*snap, context, outcome);
+  StoreOutcome(*snap, context, outcome, *reservation);
 }
 
-// The chat, its employee, the recent messages and the balance — or nullopt when there
+// The chat, its employee and the recent messages — or nullopt when there
 // is nothing to answer: the chat is not the AI's, or no client message is waiting.
 std::optional<ReplyEngine::Snapshot> ReplyEngine::ReadSnapshot(core::ChatId chat_id,
                                                                core::Time start) const {
@@ -161,9 +146,8 @@ std::optional<ReplyEngine::Snapshot> ReplyEngine::ReadSnapshot(core::ChatId chat
     if (!chat) return core::OkStatus();
     auto employee = repos.employees().Find(chat->employee_id, core::MonthStart(start));
     if (!employee) return core::OkStatus();
-    Snapshot s{std::move(*chat), std::move(*employee), {}, 0};
+    Snapshot s{std::move(*chat), std::move(*employee), {}};
     s.recent = repos.chats().Recent(chat_id, options_.history_messages + 1);
-    s.balance = repos.ledger().Balance(s.chat.account_id);
     snap = std::move(s);
     return core::OkStatus();
   });
@@ -175,14 +159,37 @@ std::optional<ReplyEngine::Snapshot> ReplyEngine::ReadSnapshot(core::ChatId chat
   return snap;
 }
 
-void ReplyEngine::NoticeZeroBalance(core::ChatId chat_id, core::AccountId account) {
-  std::optional<ChatMessage> stored;
-  Status s = store_.Write([&](core::Repositories& repos) -> Status {
+std::optional<Reservation> ReplyEngine::Reserve(const Snapshot& snap) {
+  const core::ChatId chat_id = snap.chat.id;
+  const core::AccountId account = snap.chat.account_id;
+  const core::Model* listed = catalog_.Find(snap.employee.model);
+  const std::int64_t price = (listed ? *listed : catalog_.Default()).price_per_1000_words_minor;
+  std::optional<Admission> admission;
+  std::optional<ChatMessage> notice;
+  Status admitted = store_.Write([&](core::Repositories& repos) -> Status {
     auto chat = repos.chats().Find(chat_id);
-    if (chat) stored = NoticeZeroBalanceIn(repos, *chat, clock_.Now());
+    if (!chat || !Answering(*chat, snap.employee)) return core::OkStatus();
+    const core::Time now = clock_.Now();
+    admission = budget_.Admit(repos, *chat, snap.employee, price, now);
+    if (admission->stop == core::BudgetStop::kNone) return core::OkStatus();
+    ChatMessage m;
+    m.author = AuthorKind::kEmployee;
+    m.author_name = snap.employee.name;
+    m.text = StoppedReplyText(snap.recent.back().text);
+    m.created_at = now;
+    m.words = words_.CountWords(m.text);
+    m.cost_minor = 0;  // a notice, not an answer: free
+    HandOff(*chat, StoppedReason(admission->stop));
+    notice = AppendToChat(repos.chats(), *chat, std::move(m));
+    BudgetGate::NoteStopped(repos, account, snap.employee.id, admission->stop, now);
     return core::OkStatus();
   });
-  if (s && stored) Notify({core::ChatEvent::Kind::kMessageCreated, chat_id, account, stored->id});
+  if (!admitted || !admission) return std::nullopt;
+  if (!admission->reservation) {
+    if (notice) Notify({core::ChatEvent::Kind::kMessageCreated, chat_id, account, notice->id});
+    return std::nullopt;
+  }
+  return admission->reservation;
 }
 
 // What the responder is given: the employee's settings, the earlier turns, the
@@ -231,14 +238,16 @@ core::ReplyOutcome ReplyEngine::Respond(const Snapshot& snap, const core::ReplyC
 }
 
 // In one transaction, after checking again that the chat is still the AI's: a failure
-// notice, the zero balance notice, a silent handoff's notice, or the reply and its
-// charge.
+// notice, a silent handoff's notice, or the reply and its charge; the reservation is
+// dropped in the same transaction.
 void ReplyEngine::StoreOutcome(const Snapshot& snap, const core::ReplyContext& context,
-                               const core::ReplyOutcome& outcome) {
+                               const core::ReplyOutcome& outcome,
+                               const Reservation& reservation) {
   const core::ChatId chat_id = snap.chat.id;
   const core::Time now = clock_.Now();
   std::optional<ChatMessage> stored;
   Status written = store_.Write([&](core::Repositories& repos) -> Status {
+    BudgetGate::Release(repos, reservation);
     auto chat = repos.chats().Find(chat_id);
     auto employee = repos.employees().Find(snap.employee.id, core::MonthStart(now));
     if (!chat || !employee || !Answering(*chat, *employee)) return core::OkStatus();
@@ -246,10 +255,6 @@ void ReplyEngine::StoreOutcome(const Snapshot& snap, const core::ReplyContext& c
       const std::string why = outcome.failure ? outcome.failure->message : "no reply was written";
       stored = AppendToChat(repos.chats(), *chat,
                             SystemMessage(*chat, "The AI employee could not reply: " + why, now));
-      return core::OkStatus();
-    }
-    if (repos.ledger().Balance(chat->account_id) <= 0) {
-      stored = NoticeZeroBalanceIn(repos, *chat, now);
       return core::OkStatus();
     }
     const core::Reply& reply = *outcome.reply;
@@ -269,6 +274,11 @@ void ReplyEngine::StoreOutcome(const Snapshot& snap, const core::ReplyContext& c
     return core::OkStatus();
   });
   if (!written) {
+    // Nothing was stored: the reservation must not hold money until it expires.
+    (void)store_.Write([&](core::Repositories& repos) -> Status {
+      BudgetGate::Release(repos, reservation);
+      return core::OkStatus();
+    });
     std::cerr << "storing the reply for chat " << chat_id << " failed: " << written.error().message
               << "\n";
     return;
@@ -294,13 +304,16 @@ core::Result<ChatMessage> ReplyEngine::StoreReply(core::Repositories& repos, Cha
   m.text = reply.text;
   m.created_at = now;
   m.words = words_.CountWords(reply.text);
-  const auto cost = core::ChargeMinor(m.words, priced->price_per_1000_words_minor);
+  // A reply that is not an answer (the knowledge responder's handoff notice) is free.
+  const auto cost = reply.billable
+                        ? core::ChargeMinor(m.words, priced->price_per_1000_words_minor)
+                        : std::optional<std::int64_t>(0);
   if (!cost) return core::Error::Internal("the charge overflows");
   m.cost_minor = *cost;
   m.passages = context.passages;
-  chat.balance_notice = false;
   if (reply.handoff_reason) HandOff(chat, *reply.handoff_reason);
   ChatMessage stored = AppendToChat(repos.chats(), chat, std::move(m));
+  if (!reply.billable) return stored;
   core::LedgerEntry charge;
   charge.account_id = chat.account_id;
   charge.kind = core::LedgerKind::kCharge;
@@ -313,6 +326,7 @@ core::Result<ChatMessage> ReplyEngine::StoreReply(core::Repositories& repos, Cha
   charge.note = "Reply by " + employee.name + " in chat #" + std::to_string(chat.id);
   charge.created_at = now;
   repos.ledger().Append(std::move(charge));
+  budget_.Settle(repos, chat.account_id, employee.id, *cost, now);
   return stored;
 }
 

@@ -145,5 +145,48 @@ TEST_F(ReplyEngineTest, AHandoffWithoutTextIsASystemMessageAndIsNotCharged) {
             1u);  // the signup credit
 }
 
+TEST_F(ReplyEngineTest, AKnowledgeHandoffNoticeIsStoredFreeAndNotCharged) {
+  core::Reply notice{"I'll pass your question to a colleague.", "no answer", "big"};
+  notice.billable = false;
+  responder_.outcome.reply = notice;
+  const auto messages = Ask("something odd");
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[1].author, core::AuthorKind::kEmployee);
+  EXPECT_EQ(messages[1].words, 6);
+  EXPECT_EQ(messages[1].cost_minor, 0);
+  EXPECT_EQ(Balance(), 10000);
+  BillingService billing(*db_, clock_);
+  EXPECT_EQ(billing.Ledger(anna_, std::string("100"), std::nullopt)->items.size(), 1u);
+}
+
+TEST_F(ReplyEngineTest, AnAccountCapStopsRepliesPolitelyAndFlagsTheChat) {
+  ASSERT_TRUE(db_->Write([&](core::Repositories& repos) -> Status {
+                   repos.finance().SaveCap({anna_.account->id, 0, 500, clock_.Now()});
+                   return core::OkStatus();
+                 })
+                  .ok());
+  responder_.outcome.reply = core::Reply{"one two three four", std::nullopt, "big"};
+  Ask("first");  // 400 kopecks of 500: under the cap
+  EXPECT_EQ(Balance(), 10000 - 400);
+  Ask("second");  // 400 < 500: starts, and overshoots by this one reply
+  EXPECT_EQ(Balance(), 10000 - 800);
+  const auto messages = Ask("Привет, ещё вопрос");
+  EXPECT_EQ(Balance(), 10000 - 800) << "at the cap nothing more is charged";
+  ASSERT_EQ(messages.back().author, core::AuthorKind::kEmployee);
+  EXPECT_EQ(messages.back().cost_minor, 0);
+  EXPECT_NE(messages.back().text.find("Извините"), std::string::npos) << messages.back().text;
+  const auto chat = chats_.Get(anna_, chat_);
+  EXPECT_TRUE(chat->needs_human);
+  EXPECT_NE(chat->handoff_reason->find("spending cap"), std::string::npos);
+  // The reservations were all settled: none is left holding money.
+  ASSERT_TRUE(db_->Read([&](core::Repositories& repos) -> Status {
+                   EXPECT_EQ(repos.finance().Reserved(anna_.account->id, 0, clock_.Now()), 0);
+                   // 50 %, 80 % and 100 % fired once each, and one "stopped" notice.
+                   EXPECT_EQ(repos.finance().Notifications(anna_.account->id, 0, 100).size(), 4u);
+                   return core::OkStatus();
+                 })
+                  .ok());
+}
+
 }  // namespace
 }  // namespace textura::services

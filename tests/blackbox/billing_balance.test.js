@@ -1,5 +1,6 @@
 // The ledger: a signup credit, replies charged until the balance reaches zero, then
-// one system message and no more replies; a staff top-up resumes them.
+// one polite free message and the chat flagged for operators; after a staff top-up the
+// released chat is answered again.
 
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
@@ -44,15 +45,22 @@ describe('balance', () => {
     assert.equal(first.cost.amount_minor, 45);
     assert.equal((await balance(a.client)).balance.amount_minor, -25);
 
+    // At zero balance the client gets a polite free message and the chat goes to people.
     await say(a.client, chat.id, 'opening hours again?');
     const notice = await waitForReply(a.client, chat.id);
-    assert.equal(notice.author.kind, 'system');
-    assert.match(notice.text, /balance is zero/);
-    assert.equal(notice.cost, null);
+    assert.equal(notice.author.kind, 'employee');
+    assert.match(notice.text, /can't answer right now/);
+    assert.deepEqual(notice.cost, { amount_minor: 0, currency: 'RUB' });
+    assert.equal(notice.free, true, 'the stop notice is marked free');
+    const flagged = (await a.client.get(`/api/v1/chats/${chat.id}`)).json.chat;
+    assert.equal(flagged.needs_human, true, 'the chat is flagged for operators');
+    assert.match(flagged.handoff_reason, /balance is zero/);
+    const summary = (await a.client.get('/api/v1/finance/summary')).json;
+    assert.deepEqual(summary.stopped, [{ employee_id: null, reason: 'balance' }], 'the owner sees why on Finance');
     await say(a.client, chat.id, 'hello?');
     await settle();
     const after = await messages(a.client, chat.id);
-    assert.equal(after.filter((m) => m.author.kind === 'system').length, 1, 'the notice is written once');
+    assert.equal(after.filter((m) => /can't answer/.test(m.text)).length, 1, 'the notice is written once');
     assert.equal(after[after.length - 1].author.kind, 'client');
     assert.equal((await balance(a.client)).balance.amount_minor, -25, 'nothing more is charged');
 
@@ -65,6 +73,8 @@ describe('balance', () => {
     assert.equal(top.json.entry.kind, 'top_up');
     assert.equal((await balance(a.client)).balance.amount_minor, 975);
 
+    // Operators hand the chat back to the AI, which answers again.
+    assert.equal((await a.client.post(`/api/v1/chats/${chat.id}/release`)).status, 200);
     await say(a.client, chat.id, 'opening hours now?');
     await waitForMessages(a.client, chat.id, (ms) => ms[ms.length - 1].author.kind === 'employee');
     assert.equal((await balance(a.client)).balance.amount_minor, 930);

@@ -68,6 +68,7 @@ describe('replies from the knowledge base', () => {
     assert.equal(reply.text, 'We are open from 9 to 18 every day.');
     assert.equal(reply.words, 9);
     assert.deepEqual(reply.cost, { amount_minor: 45, currency: 'RUB' }); // 9 words × 50 RUB / 1000
+    assert.equal(reply.free, false);
     assert.equal(reply.passages[0].title, 'What are your opening hours?');
     assert.equal(reply.passages[0].score, 1);
 
@@ -103,11 +104,20 @@ describe('replies from the knowledge base', () => {
     assert.equal(reply.words, 6);
   });
 
-  test('no answer in the knowledge base: a handoff, and the AI stops replying there', async () => {
+  test('no answer in the knowledge base: a free handoff, and the AI stops replying there', async () => {
     const chat = await startChat(a.client, olga.id);
+    const before = await balance(a.client);
+    const charges = (await a.client.get('/api/v1/billing/ledger?limit=100')).json.items.length;
     await say(a.client, chat.id, 'Do you sell refrigerators?');
     const reply = await waitForReply(a.client, chat.id);
     assert.match(reply.text, /colleague/);
+    // "I'll pass your question to a colleague" is not an answer: the client pays nothing.
+    assert.equal(reply.author.kind, 'employee');
+    assert.ok(reply.words > 0, 'its words are counted');
+    assert.deepEqual(reply.cost, { amount_minor: 0, currency: 'RUB' });
+    assert.equal(reply.free, true);
+    assert.deepEqual((await balance(a.client)).balance, before.balance);
+    assert.equal((await a.client.get('/api/v1/billing/ledger?limit=100')).json.items.length, charges, 'no ledger row');
     const flagged = (await a.client.get(`${CHATS}/${chat.id}`)).json.chat;
     assert.equal(flagged.needs_human, true);
     assert.match(flagged.handoff_reason, /refrigerators/);

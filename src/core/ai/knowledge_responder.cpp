@@ -8,17 +8,6 @@
 namespace textura::core {
 namespace {
 
-bool HasCyrillic(std::string_view s) {
-  char32_t cp = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = DecodeUtf8(s, i, cp);
-    if (n == 0) return false;
-    if (cp >= 0x400 && cp <= 0x4FF) return true;
-    i += n;
-  }
-  return false;
-}
-
 // Space-separated pieces of the text, keeping the separators, so the pieces
 // concatenate back to the text exactly.
 std::vector<std::string_view> Tokens(std::string_view text) {
@@ -61,6 +50,7 @@ ReplyOutcome KnowledgeResponder::Respond(const ReplyContext& context,
     std::string asked = context.client_message.substr(0, 200);
     while (!asked.empty() && !IsValidUtf8(asked)) asked.pop_back();
     reply.handoff_reason = "The knowledge base has no answer to: " + asked;
+    reply.billable = false;  // a handoff without an answer costs the client nothing
   }
   const auto tokens = Tokens(reply.text);
   const std::size_t per = static_cast<std::size_t>(std::max(1, options_.words_per_piece));

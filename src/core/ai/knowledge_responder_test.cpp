@@ -83,6 +83,7 @@ TEST(KnowledgeResponder, AnswersWithTheBestPassageAboveTheThreshold) {
   EXPECT_EQ(streamed, o.reply->text);
   EXPECT_FALSE(o.reply->handoff_reason);
   EXPECT_EQ(o.reply->model, "textura-knowledge");
+  EXPECT_TRUE(o.reply->billable);
 }
 
 TEST(KnowledgeResponder, HandsOffBelowTheThreshold) {
@@ -95,6 +96,7 @@ TEST(KnowledgeResponder, HandsOffBelowTheThreshold) {
   ASSERT_TRUE(o.reply->handoff_reason);
   EXPECT_NE(o.reply->handoff_reason->find("refrigerators"), std::string::npos);
   EXPECT_EQ(streamed, o.reply->text);
+  EXPECT_FALSE(o.reply->billable) << "the fixed handoff notice is not an answer: never charged";
 }
 
 TEST(KnowledgeResponder, HandsOffInRussianToARussianMessageWithNoKnowledge) {
@@ -104,6 +106,7 @@ TEST(KnowledgeResponder, HandsOffInRussianToARussianMessageWithNoKnowledge) {
   ASSERT_TRUE(o.reply);
   EXPECT_EQ(o.reply->text, KnowledgeResponder::kHandoffTextRu);
   EXPECT_TRUE(o.reply->handoff_reason);
+  EXPECT_FALSE(o.reply->billable);
 }
 
 TEST(KnowledgeResponder, ThresholdIsConfigurable) {

@@ -48,6 +48,10 @@ struct Reply {
   std::string text;
   std::optional<std::string> handoff_reason;  // set: flag the chat, stop the AI
   std::string model;                          // the model that wrote it (for pricing)
+  // false: a fixed notice, not an answer (the knowledge responder's "I'll pass your
+  // question to a colleague"). Stored with its words at cost 0 and never charged
+  // (docs/billing.md, "What is charged").
+  bool billable = true;
 };
 
 // Why no reply was written; shown in the chat. Never charged.

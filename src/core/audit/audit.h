@@ -24,6 +24,9 @@ inline constexpr std::string_view kSlaSettingsUpdated = "sla_settings.updated";
 inline constexpr std::string_view kCalendarUpdated = "calendar.updated";
 inline constexpr std::string_view kTicketAssigned = "ticket.assigned";
 inline constexpr std::string_view kChatRead = "chat.read";
+inline constexpr std::string_view kBalanceToppedUp = "balance.topped_up";
+inline constexpr std::string_view kSpendingCapUpdated = "spending_cap.updated";
+inline constexpr std::string_view kSpendingCapRemoved = "spending_cap.removed";
 
 // What an action was done to; every reference is optional.
 struct Refs {

@@ -8,6 +8,7 @@
 #include "core/ports/audit_repository.h"
 #include "core/ports/channel_repository.h"
 #include "core/ports/console_repository.h"
+#include "core/ports/finance_repository.h"
 #include "core/ports/support_admin_repository.h"
 #include "core/ports/ticket_repository.h"
 #include "core/ports/user_repository.h"
@@ -32,6 +33,7 @@ class Repositories {
   virtual LedgerRepository& ledger() = 0;
   virtual ConsoleRepository& console() = 0;
   virtual ChannelRepository& channels() = 0;
+  virtual FinanceRepository& finance() = 0;
 };
 
 // The database as use cases see it. Thread-safe; calls block the calling thread.

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 
+#include "core/csv.h"
+
 namespace textura::core::support {
 namespace {
 
@@ -86,24 +88,6 @@ const ReportMessage* FirstTeamMessage(const ReportTicket& t) {
   return nullptr;
 }
 
-void AppendCell(std::string& out, std::string_view cell) {
-  std::string value(cell);
-  if (!value.empty() &&
-      (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
-    value.insert(value.begin(), '\'');
-  }
-  if (value.find_first_of(",\"\r\n") == std::string::npos) {
-    out += value;
-    return;
-  }
-  out += '"';
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
 std::string Optional(const std::optional<long long>& v) {
   return v ? std::to_string(*v) : std::string();
 }
@@ -127,7 +111,7 @@ void AppendRow(std::string& out, const ReportRow& r) {
   for (const auto& c : cells) {
     if (!first) out += ',';
     first = false;
-    AppendCell(out, c);
+    AppendCsvText(out, c);
   }
   out += "\r\n";
 }

@@ -14,6 +14,7 @@ void RegisterAdminRoutes(Router& router, Api& api);
 void RegisterSupportAdminRoutes(Router& router, Api& api);
 void RegisterEmployeeRoutes(Router& router, Api& api);
 void RegisterChatRoutes(Router& router, Api& api);
+void RegisterFinanceRoutes(Router& router, Api& api);
 // The support team's console (docs/support-console.md): the queue, agents, shifts,
 // auto-assignment and account context; per-ticket notes, history, assignment and
 // presence; canned replies.

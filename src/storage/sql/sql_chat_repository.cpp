@@ -4,6 +4,7 @@
 
 #include "core/support/ticket.h"
 #include "storage/sql/row_mapping.h"
+#include "storage/sql/sql_finance_repository.h"
 
 namespace textura::storage {
 
@@ -43,6 +44,7 @@ constexpr std::string_view kRecent =
 constexpr std::string_view kPassages =
     "SELECT kind, title, body, score FROM chat_message_passages WHERE message_id = $1"
     " ORDER BY position";
+constexpr std::string_view kChatOwner = "SELECT account_id, employee_id FROM chats WHERE id = $1";
 constexpr std::string_view kClientSince =
     "SELECT COUNT(*) FROM chat_messages WHERE chat_id = $1 AND author = 'client'"
     " AND created_at >= $2";
@@ -170,6 +172,17 @@ ChatMessage SqlChatRepository::InsertMessage(ChatMessage m) {
             {m.chat_id, core::ToString(m.author), m.author_name, Nullable(m.user_id), m.text,
              folded, m.words, Nullable(m.cost_minor), Micros(m.created_at)},
             [&](const Row& r) { m.id = r.Int(0); });
+  if (m.author == core::AuthorKind::kClient && m.words > 0) {
+    UsageDelta client;
+    client.chat = m.chat_id;
+    client.at = m.created_at;
+    client.client_words = m.words;
+    conn_.Run(kChatOwner, {m.chat_id}, [&](const Row& r) {
+      client.account = r.Int(0);
+      client.employee = r.Int(1);
+    });
+    AddUsage(conn_, client);
+  }
   for (std::size_t i = 0; i < m.passages.size(); ++i) {
     const core::KnowledgePassage& p = m.passages[i];
     conn_.Run(kInsertPassage,

@@ -3,6 +3,7 @@
 #include "core/ai/retrieval.h"
 #include "core/support/ticket.h"
 #include "storage/sql/row_mapping.h"
+#include "storage/sql/sql_finance_repository.h"
 
 namespace textura::storage {
 
@@ -296,6 +297,10 @@ core::LedgerEntry SqlLedgerRepository::Append(core::LedgerEntry e) {
              Nullable(e.employee_id), Nullable(e.chat_id), Nullable(e.message_id), e.note,
              Micros(e.created_at)},
             [&](const Row& r) { e.id = r.Int(0); });
+  if (e.kind == core::LedgerKind::kCharge) {
+    AddUsage(conn_, {e.account_id, e.created_at, e.employee_id.value_or(0), e.chat_id,
+                     e.model.value_or(""), 1, e.words, 0, -e.amount_minor});
+  }
   return e;
 }
 
@@ -319,22 +324,25 @@ std::vector<core::LedgerEntry> SqlLedgerRepository::List(core::AccountId account
                                                          core::LedgerEntryId before_id, int limit) {
   std::vector<core::LedgerEntry> out;
   const std::int64_t before = before_id > 0 ? before_id : INT64_MAX;
-  conn_.Run(kListLedger, {account, before, static_cast<std::int64_t>(limit)}, [&](const Row& r) {
-    core::LedgerEntry e;
-    e.id = r.Int(0);
-    e.account_id = r.Int(1);
-    e.kind = r.Text(2) == "top_up" ? core::LedgerKind::kTopUp : core::LedgerKind::kCharge;
-    e.amount_minor = r.Int(3);
-    e.words = r.Int(4);
-    if (!r.IsNull(5)) e.model = TextAt(r, 5);
-    e.employee_id = OptionalIntAt(r, 6);
-    e.chat_id = OptionalIntAt(r, 7);
-    e.message_id = OptionalIntAt(r, 8);
-    e.note = TextAt(r, 9);
-    e.created_at = TimeAt(r, 10);
-    out.push_back(std::move(e));
-  });
+  conn_.Run(kListLedger, {account, before, static_cast<std::int64_t>(limit)},
+            [&](const Row& r) { out.push_back(LedgerEntryFrom(r)); });
   return out;
+}
+
+core::LedgerEntry LedgerEntryFrom(const Row& r) {
+  core::LedgerEntry e;
+  e.id = r.Int(0);
+  e.account_id = r.Int(1);
+  e.kind = r.Text(2) == "top_up" ? core::LedgerKind::kTopUp : core::LedgerKind::kCharge;
+  e.amount_minor = r.Int(3);
+  e.words = r.Int(4);
+  if (!r.IsNull(5)) e.model = TextAt(r, 5);
+  e.employee_id = OptionalIntAt(r, 6);
+  e.chat_id = OptionalIntAt(r, 7);
+  e.message_id = OptionalIntAt(r, 8);
+  e.note = TextAt(r, 9);
+  e.created_at = TimeAt(r, 10);
+  return e;
 }
 
 }  // namespace textura::storage

@@ -51,4 +51,8 @@ class SqlLedgerRepository final : public core::LedgerRepository {
   Connection& conn_;
 };
 
+// A ledger row of `SELECT id, account_id, kind, amount_minor, words, model, employee_id,
+// chat_id, message_id, note, created_at`.
+core::LedgerEntry LedgerEntryFrom(const Row& r);
+
 }  // namespace textura::storage

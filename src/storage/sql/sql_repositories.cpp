@@ -5,6 +5,7 @@
 #include "storage/sql/sql_chat_repository.h"
 #include "storage/sql/sql_console_repository.h"
 #include "storage/sql/sql_employee_repositories.h"
+#include "storage/sql/sql_finance_repository.h"
 #include "storage/sql/sql_identity_repositories.h"
 #include "storage/sql/sql_support_admin_repository.h"
 #include "storage/sql/sql_ticket_repository.h"
@@ -25,7 +26,8 @@ struct SqlRepositories::Impl {
         chats(conn),
         ledger(conn),
         console(conn),
-        channels(conn) {}
+        channels(conn),
+        finance(conn) {}
   SqlAccountRepository accounts;
   SqlUserRepository users;
   SqlSessionRepository sessions;
@@ -39,6 +41,7 @@ struct SqlRepositories::Impl {
   SqlLedgerRepository ledger;
   SqlConsoleRepository console;
   SqlChannelRepository channels;
+  SqlFinanceRepository finance;
 };
 
 SqlRepositories::SqlRepositories(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
@@ -64,6 +67,9 @@ core::ConsoleRepository& SqlRepositories::console() {
 }
 core::ChannelRepository& SqlRepositories::channels() {
   return impl_->channels;
+}
+core::FinanceRepository& SqlRepositories::finance() {
+  return impl_->finance;
 }
 
 core::AuditRepository& SqlRepositories::audit() {

@@ -28,6 +28,7 @@ class SqlRepositories final : public core::Repositories {
   core::LedgerRepository& ledger() override;
   core::ConsoleRepository& console() override;
   core::ChannelRepository& channels() override;
+  core::FinanceRepository& finance() override;
 
  private:
   struct Impl;

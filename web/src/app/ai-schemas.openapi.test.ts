@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import openapiText from '../../../src/http/openapi.json?raw';
 import { balanceSchema } from '@/features/billing/api/get-balance';
 import { employeeSchema, knowledgeItemSchema, modelSchema } from '@/features/employees/api/employee-schemas';
+import { financeLedgerEntrySchema, financeSummarySchema, topChatsSchema, usageSchema } from '@/features/finance/api/finance-api';
 import { chatEventSchema } from '@/features/chats/api/chat-events';
 import { chatMessageSchema, chatSchema, passageSchema } from '@/features/chats/api/chat-schemas';
 
@@ -46,6 +47,10 @@ describe('AI employee, chat and billing schemas match openapi.json', () => {
     ['ChatMessage', chatMessageSchema],
     ['Passage', passageSchema],
     ['Balance', balanceSchema],
+    ['FinanceSummary', financeSummarySchema],
+    ['FinanceUsage', usageSchema],
+    ['FinanceLedgerEntry', financeLedgerEntrySchema],
+    ['FinanceTopChats', topChatsSchema],
   ] as const)('%s has the published fields', (name, schema) => {
     const spec = published(name);
     const ours = fieldsOf(schema);

@@ -54,10 +54,10 @@ describe('navigation', () => {
 
   it('shows an honest empty state, not invented data, in unbuilt sections', async () => {
     installFakeApi({ 'GET /api/v1/me': { status: 200, body: customerSession() } });
-    renderApp('/finance');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Finance' })).toBeInTheDocument();
-    expect(screen.getByText('Monitor word usage and spending')).toBeInTheDocument();
-    expect(screen.getByText('Finance is not available in this version of Textura yet.')).toBeInTheDocument();
+    renderApp('/channels');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Channels' })).toBeInTheDocument();
+    expect(screen.getByText('Connect messaging platforms to your employees')).toBeInTheDocument();
+    expect(screen.getByText('Channels is not available in this version of Textura yet.')).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });

@@ -57,6 +57,7 @@ function chatMessage(overrides: Record<string, unknown> = {}) {
     created_at: '2025-03-01T10:00:00Z',
     words: 5,
     cost: null,
+    free: true,
     passages: [],
     ...overrides,
   };
@@ -159,6 +160,7 @@ describe('AI employees', () => {
       text: 'Check-in is from 14:00.',
       words: 4,
       cost: rub(30),
+      free: false,
       passages: [{ kind: 'qa', title: 'When is check-in?', text: 'From 14:00.', score: 0.92 }],
     });
     act(() => socket.receive({ type: 'chat.message_created', chat_id: 5, message: reply }));

@@ -43,6 +43,8 @@ export const chatMessageSchema = z.object({
   created_at: z.string(),
   words: z.number().int().nonnegative(),
   cost: moneySchema.nullable(),
+  /** Nothing was charged: client, operator and system messages, and a handoff notice. */
+  free: z.boolean(),
   passages: z.array(passageSchema),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;

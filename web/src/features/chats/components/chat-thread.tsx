@@ -80,7 +80,10 @@ function MessageItem({ message, viewer, now, own }: { message: ChatMessage; view
             <span className="visually-hidden">System message: </span>
             {message.text}
           </p>
-          <p className={styles.meta}>{time}</p>
+          <p className={styles.meta}>
+            {time}
+            <span data-testid="message-usage">{viewer.locale === 'ru' ? ' · бесплатно' : ' · free'}</span>
+          </p>
         </div>
       </li>
     );
@@ -99,13 +102,19 @@ function MessageItem({ message, viewer, now, own }: { message: ChatMessage; view
         {kind === 'employee' || kind === 'client' ? (
           <p className={styles.usage} data-testid="message-usage">
             {formatWords(message.words, viewer.locale)}
-            {message.cost ? ` · ${formatMoney(message.cost, viewer.locale)}` : ''}
+            {kind === 'employee' ? ` · ${employeeCost(message, viewer.locale)}` : ''}
           </p>
         ) : null}
         {kind === 'employee' ? <KnowledgeUsed message={message} /> : null}
       </div>
     </li>
   );
+}
+
+/** What an AI message cost; a handoff notice is not an answer and says it was free. */
+function employeeCost(message: ChatMessage, locale: ChatViewer['locale']): string {
+  if (message.free || !message.cost) return locale === 'ru' ? 'бесплатно' : 'free';
+  return formatMoney(message.cost, locale);
 }
 
 function KnowledgeUsed({ message }: { message: ChatMessage }) {

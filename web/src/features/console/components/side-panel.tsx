@@ -50,6 +50,9 @@ export function SidePanel({ ticket, timeZone, now }: SidePanelProps) {
           <>
             <p className={styles.muted}>{`Customer since ${formatDate(account.data.account.created_at, timeZone)}`}</p>
             <p data-testid="account-balance">{`Balance: ${formatMoney(account.data.balance)}`}</p>
+            <p>
+              <Link to={`${paths.finance}?account_id=${ticket.account.id}`}>Finance (read-only)</Link>
+            </p>
             <h3 className={styles.panelSubtitle}>People</h3>
             <ul className={styles.plainList}>
               {account.data.users.map((user) => (
