@@ -1,5 +1,6 @@
 #include "app/usage_seed.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <stdexcept>
@@ -45,11 +46,20 @@ long long SeedUsage(storage::Database& db, const core::ModelCatalog& models,
         chats.push_back(repos.chats().Insert(std::move(c)).id);
       }
     }
-    // Enough credit for everything below, so replies are never refused.
+    // Enough credit for everything below (at most 20 words a reply at the dearest
+    // employee's price) and 500.00 RUB more: replies are never refused, the forecast real.
+    std::int64_t dearest = 0;
+    for (const auto& e : employees) {
+      const core::Model* m = models.Find(e.model);
+      dearest = std::max(dearest, (m ? *m : models.Default()).price_per_1000_words_minor);
+    }
+    const std::int64_t most = static_cast<std::int64_t>(o.days) *
+                              static_cast<std::int64_t>(employees.size()) *
+                              (o.replies_per_day + 3) * core::ChargeMinor(20, dearest).value_or(0);
     core::LedgerEntry top;
     top.account_id = account;
     top.kind = core::LedgerKind::kTopUp;
-    top.amount_minor = 100'000'000;
+    top.amount_minor = most + 50'000;
     top.note = "Seeded credit";
     top.created_at = now - std::chrono::days(o.days + 1);
     repos.ledger().Append(std::move(top));

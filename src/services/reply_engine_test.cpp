@@ -152,7 +152,7 @@ TEST_F(ReplyEngineTest, AKnowledgeHandoffNoticeIsStoredFreeAndNotCharged) {
   const auto messages = Ask("something odd");
   ASSERT_EQ(messages.size(), 2u);
   EXPECT_EQ(messages[1].author, core::AuthorKind::kEmployee);
-  EXPECT_EQ(messages[1].words, 6);
+  EXPECT_EQ(messages[1].words, 7);
   EXPECT_EQ(messages[1].cost_minor, 0);
   EXPECT_EQ(Balance(), 10000);
   BillingService billing(*db_, clock_);
@@ -160,7 +160,7 @@ TEST_F(ReplyEngineTest, AKnowledgeHandoffNoticeIsStoredFreeAndNotCharged) {
 }
 
 TEST_F(ReplyEngineTest, AnAccountCapStopsRepliesPolitelyAndFlagsTheChat) {
-  ASSERT_TRUE(db_->Write([&](core::Repositories& repos) -> Status {
+  ASSERT_TRUE(db_->Write([&](core::Repositories& repos) -> core::Status {
                    repos.finance().SaveCap({anna_.account->id, 0, 500, clock_.Now()});
                    return core::OkStatus();
                  })
@@ -179,7 +179,7 @@ TEST_F(ReplyEngineTest, AnAccountCapStopsRepliesPolitelyAndFlagsTheChat) {
   EXPECT_TRUE(chat->needs_human);
   EXPECT_NE(chat->handoff_reason->find("spending cap"), std::string::npos);
   // The reservations were all settled: none is left holding money.
-  ASSERT_TRUE(db_->Read([&](core::Repositories& repos) -> Status {
+  ASSERT_TRUE(db_->Read([&](core::Repositories& repos) -> core::Status {
                    EXPECT_EQ(repos.finance().Reserved(anna_.account->id, 0, clock_.Now()), 0);
                    // 50 %, 80 % and 100 % fired once each, and one "stopped" notice.
                    EXPECT_EQ(repos.finance().Notifications(anna_.account->id, 0, 100).size(), 4u);
