@@ -149,14 +149,14 @@ std::string StoppedReplyText(std::string_view client_message) {
 std::string StoppedReason(core::BudgetStop stop) {
   switch (stop) {
     case core::BudgetStop::kAccountCap:
-      return "Replies stopped: the account's monthly spending cap is reached.";
+      return "Replies stopped: the account's monthly spending cap is reached";
     case core::BudgetStop::kEmployeeCap:
-      return "Replies stopped: this AI employee's monthly spending cap is reached.";
+      return "Replies stopped: this AI employee's monthly spending cap is reached";
     case core::BudgetStop::kBalance:
     case core::BudgetStop::kNone:
       break;
   }
-  return "Replies stopped: the account's balance is zero.";
+  return "Replies stopped: the account's balance is zero";
 }
 
 }  // namespace textura::services
