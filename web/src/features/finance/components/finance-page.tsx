@@ -4,7 +4,9 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { Card } from '@/components/ui/card';
 import { Page } from '@/components/ui/page';
 import { QueryError } from '@/components/ui/query-error';
-import { formatMoney, formatWords, type Money } from '@/lib/money';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
+import type { Money } from '@/lib/money';
 import {
   csvUrl,
   useEmployeeOptions,
@@ -19,7 +21,6 @@ import {
   type Usage,
 } from '../api/finance-api';
 import { parseRoubles, presetPeriod, shortDay, validPeriod, type Preset } from '../utils/period';
-import { financeText, type FinanceLocale, type FinanceStringKey } from '../utils/strings';
 import styles from './finance.module.css';
 
 // Readable on light and dark surfaces alike (mid-tone hues).
@@ -27,18 +28,16 @@ const PALETTE = ['#4f7cff', '#1fa971', '#e0a100', '#d6457a', '#8b5cf6', '#0ea5e9
 const CLIENT_COLOR = '#94a3b8';
 
 export interface FinanceViewer {
-  locale: FinanceLocale;
+  locale: 'en' | 'ru';
   timeZone: string;
   /** Staff look at another account read-only. */
   accountId?: number;
   readOnly: boolean;
 }
 
-type T = (key: FinanceStringKey, vars?: Record<string, string | number>) => string;
-
 /** /finance: balance and forecast, months, charts, filters, ledger, top chats and caps. */
 export function FinancePage({ viewer }: { viewer: FinanceViewer }) {
-  const t: T = (key, vars) => financeText(viewer.locale, key, vars);
+  const { t } = useTranslation('finance');
   const summary = useFinanceSummary(viewer.accountId);
   return (
     <Page title={t('title')} description={viewer.readOnly ? t('staffView', { id: viewer.accountId ?? '' }) : t('description')}>
@@ -47,13 +46,14 @@ export function FinancePage({ viewer }: { viewer: FinanceViewer }) {
       ) : !summary.data ? (
         <p className={styles.muted}>{t('loading')}</p>
       ) : (
-        <FinanceBody summary={summary.data} viewer={viewer} t={t} />
+        <FinanceBody summary={summary.data} viewer={viewer} />
       )}
     </Page>
   );
 }
 
-function FinanceBody({ summary, viewer, t }: { summary: FinanceSummary; viewer: FinanceViewer; t: T }) {
+function FinanceBody({ summary, viewer }: { summary: FinanceSummary; viewer: FinanceViewer }) {
+  const { t } = useTranslation('finance');
   const today = summary.this_month.to;
   const [preset, setPreset] = useState<Preset>('this_month');
   const [period, setPeriod] = useState(() => presetPeriod('this_month', today));
@@ -70,7 +70,6 @@ function FinanceBody({ summary, viewer, t }: { summary: FinanceSummary; viewer: 
   const employees = useUsage(base, 'employee', ok);
   const channels = useUsage(base, 'channel', ok);
   const models = useUsage(base, 'model', ok);
-  const money = (m: Money) => formatMoney(m, viewer.locale);
 
   const choosePreset = (next: Preset) => {
     setPreset(next);
@@ -79,7 +78,7 @@ function FinanceBody({ summary, viewer, t }: { summary: FinanceSummary; viewer: 
 
   return (
     <div className={styles.stack}>
-      <Overview summary={summary} viewer={viewer} t={t} />
+      <Overview summary={summary} />
       <Card title={t('filters')}>
         <div className={styles.row}>
           <label className={styles.field}>
@@ -145,25 +144,27 @@ function FinanceBody({ summary, viewer, t }: { summary: FinanceSummary; viewer: 
         usage.isError ? (
           <QueryError title={t('loadError')} error={usage.error} onRetry={() => void usage.refetch()} />
         ) : usage.data ? (
-          <Charts usage={usage.data} viewer={viewer} t={t} groupBy={groupBy} />
+          <Charts usage={usage.data} viewer={viewer} groupBy={groupBy} />
         ) : (
           <p className={styles.muted}>{t('loading')}</p>
         )
       ) : null}
-      {ok ? <TopChats filter={filter} viewer={viewer} t={t} /> : null}
-      {ok ? <Ledger filter={filter} kind={kind} setKind={setKind} viewer={viewer} t={t} money={money} /> : null}
-      <Caps summary={summary} viewer={viewer} t={t} />
+      {ok ? <TopChats filter={filter} /> : null}
+      {ok ? <Ledger filter={filter} kind={kind} setKind={setKind} /> : null}
+      <Caps summary={summary} viewer={viewer} />
     </div>
   );
 }
 
-function Overview({ summary, viewer, t }: { summary: FinanceSummary; viewer: FinanceViewer; t: T }) {
-  const money = (m: Money) => formatMoney(m, viewer.locale);
-  const words = (n: number) => formatWords(n, viewer.locale);
+function Overview({ summary }: { summary: FinanceSummary }) {
+  const { t } = useTranslation('finance');
+  const fmt = useFormatters();
+  const money = (m: Money) => fmt.money(m);
+  const words = (n: number) => fmt.words(n);
   const forecast =
     summary.balance.amount_minor <= 0 ? t('forecastZero')
       : summary.forecast_days === null ? t('forecastNone')
-        : t('forecast', { days: summary.forecast_days });
+        : t('forecast', { count: summary.forecast_days });
   return (
     <>
       {summary.stopped.length > 0 ? (
@@ -197,7 +198,8 @@ function Overview({ summary, viewer, t }: { summary: FinanceSummary; viewer: Fin
   );
 }
 
-function Charts({ usage, viewer, t, groupBy }: { usage: Usage; viewer: FinanceViewer; t: T; groupBy: GroupBy }) {
+function Charts({ usage, viewer, groupBy }: { usage: Usage; viewer: FinanceViewer; groupBy: GroupBy }) {
+  const { t } = useTranslation('finance');
   const byLabel = t(groupBy === 'employee' ? 'byEmployee' : groupBy === 'channel' ? 'byChannel' : 'byModel');
   const stacks = usage.keys.filter((k) => !(groupBy === 'model' && k.key === ''));
   const clientName = t('clientWords');
@@ -243,7 +245,9 @@ function Charts({ usage, viewer, t, groupBy }: { usage: Usage; viewer: FinanceVi
   );
 }
 
-function TopChats({ filter, viewer, t }: { filter: FinanceFilter; viewer: FinanceViewer; t: T }) {
+function TopChats({ filter }: { filter: FinanceFilter }) {
+  const { t } = useTranslation('finance');
+  const fmt = useFormatters();
   const top = useTopChats(filter, true);
   if (!top.data || top.data.items.length === 0) return null;
   return (
@@ -259,8 +263,8 @@ function TopChats({ filter, viewer, t }: { filter: FinanceFilter; viewer: Financ
                 <td data-label={t('chat')}><Link to={c.url}>{`#${c.chat_id} · ${c.client_name}`}</Link></td>
                 <td data-label={t('employee')}>{c.employee_name}</td>
                 <td data-label={t('channel')}>{c.channel}</td>
-                <td data-label={t('words')}>{formatWords(c.ai_words, viewer.locale)}</td>
-                <td data-label={t('spent')}>{formatMoney(c.spent, viewer.locale)}</td>
+                <td data-label={t('words')}>{fmt.words(c.ai_words)}</td>
+                <td data-label={t('spent')}>{fmt.money(c.spent)}</td>
               </tr>
             ))}
           </tbody>
@@ -270,12 +274,13 @@ function TopChats({ filter, viewer, t }: { filter: FinanceFilter; viewer: Financ
   );
 }
 
-function Ledger({ filter, kind, setKind, viewer, t, money }: {
-  filter: FinanceFilter; kind: string; setKind: (k: string) => void; viewer: FinanceViewer; t: T; money: (m: Money) => string;
+function Ledger({ filter, kind, setKind }: {
+  filter: FinanceFilter; kind: string; setKind: (k: string) => void;
 }) {
+  const { t } = useTranslation('finance');
+  const fmt = useFormatters();
+  const money = (m: Money) => fmt.money(m);
   const ledger = useLedger(filter, kind, true);
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(viewer.locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: viewer.timeZone, dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Card title={t('ledger')} description={t('ledgerDescription')}>
       <div className={styles.row}>
@@ -297,7 +302,7 @@ function Ledger({ filter, kind, setKind, viewer, t, money }: {
           <tbody>
             {(ledger.data?.items ?? []).map((e) => (
               <tr key={e.id} data-testid="ledger-row">
-                <td data-label={t('date')} className={styles.nowrapCell}>{when(e.created_at)}</td>
+                <td data-label={t('date')} className={styles.nowrapCell}>{fmt.dateTime(e.created_at)}</td>
                 <td data-label={t('kind')}>{e.kind === 'charge' ? t('kindCharge') : t('kindTopUp')}</td>
                 <td data-label={t('amount')} className={styles.nowrapCell}>{money(e.amount)}</td>
                 <td data-label={t('words')}>{e.kind === 'charge' ? e.words : ''}</td>
@@ -313,7 +318,8 @@ function Ledger({ filter, kind, setKind, viewer, t, money }: {
   );
 }
 
-function Caps({ summary, viewer, t }: { summary: FinanceSummary; viewer: FinanceViewer; t: T }) {
+function Caps({ summary, viewer }: { summary: FinanceSummary; viewer: FinanceViewer }) {
+  const { t } = useTranslation('finance');
   const employees = useEmployeeOptions(!viewer.readOnly);
   const rows: { scope: string; name: string }[] = [
     { scope: 'account', name: t('accountCap') },
@@ -324,16 +330,18 @@ function Caps({ summary, viewer, t }: { summary: FinanceSummary; viewer: Finance
       <ul className={styles.caps}>
         {rows.map((r) => {
           const cap = summary.caps.find((c) => (r.scope === 'account' ? c.employee_id === null : String(c.employee_id) === r.scope));
-          return <CapRow key={r.scope} scope={r.scope} name={r.name} cap={cap} viewer={viewer} t={t} />;
+          return <CapRow key={r.scope} scope={r.scope} name={r.name} cap={cap} viewer={viewer} />;
         })}
       </ul>
     </Card>
   );
 }
 
-function CapRow({ scope, name, cap, viewer, t }: {
-  scope: string; name: string; cap: FinanceSummary['caps'][number] | undefined; viewer: FinanceViewer; t: T;
+function CapRow({ scope, name, cap, viewer }: {
+  scope: string; name: string; cap: FinanceSummary['caps'][number] | undefined; viewer: FinanceViewer;
 }) {
+  const { t } = useTranslation('finance');
+  const fmt = useFormatters();
   const [text, setText] = useState(cap ? (cap.monthly_cap.amount_minor / 100).toFixed(2) : '');
   const [problem, setProblem] = useState('');
   const save = useSetCap();
@@ -348,7 +356,7 @@ function CapRow({ scope, name, cap, viewer, t }: {
     save.mutate({ scope, minor });
   };
   const status = cap
-    ? t('capSpent', { spent: formatMoney(cap.spent_this_month, viewer.locale), cap: formatMoney(cap.monthly_cap, viewer.locale) })
+    ? t('capSpent', { spent: fmt.money(cap.spent_this_month), cap: fmt.money(cap.monthly_cap) })
     : t('noCap');
   return (
     <li className={styles.capRow} data-testid={`cap-${scope}`}>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoubles, presetPeriod, validPeriod } from './period';
-import { financeText } from './strings';
 
 describe('Finance periods', () => {
   it('cuts presets from the local today', () => {
@@ -26,10 +25,5 @@ describe('Finance periods', () => {
     expect(parseRoubles('-5')).toBeNull();
     expect(parseRoubles('1.234')).toBeNull();
     expect(parseRoubles('ten')).toBeNull();
-  });
-
-  it('has every string in Russian too, with the same placeholders', () => {
-    expect(financeText('ru', 'forecast', { days: 12 })).toContain('12');
-    expect(financeText('en', 'capSpent', { spent: '₽1.00', cap: '₽2.00' })).toBe('₽1.00 of ₽2.00 spent');
   });
 });
