@@ -7,8 +7,10 @@
 #include "core/csv.h"
 #include "core/finance/budget.h"
 #include "core/finance/days.h"
+#include "core/numbers.h"
+#include "core/page.h"
 #include "core/validation.h"
-#include "services/ai_access.h"
+#include "services/access.h"
 #include "services/audit_service.h"
 
 namespace textura::services {
@@ -66,17 +68,20 @@ Result<FinanceService::Scope> FinanceService::Resolve(core::Repositories& repos,
                                                       const core::Principal& who,
                                                       const FinanceQuery& q, bool with_period) {
   Scope s;
-  if (core::IsStaff(who.user.role)) {
+  auto scope = AccountScope(who);
+  if (!scope) return std::move(scope).error();
+  if (!*scope) {
+    // The support team reads any account's Finance, named by account_id.
     if (!q.account_id) return Error::Validation("account_id", "is required for the support team");
-    const auto id = ParseId(*q.account_id);
-    if (!id || *id <= 0 || !repos.accounts().Find(*id)) return NotFoundAccount();
+    const auto id = core::ParseId(*q.account_id);
+    if (!id || !repos.accounts().Find(*id)) return NotFoundAccount();
     s.account = *id;
   } else {
-    if (!who.account) return NotFoundAccount();
-    s.account = who.account->id;
-    // Another account's Finance answers 404, like any resource of another account.
-    if (q.account_id && ParseId(*q.account_id) != s.account) return NotFoundAccount();
+    s.account = **scope;
   }
+  // Another account's Finance answers 404, like any resource of another account.
+  if (!CanSeeAccount(who, s.account)) return NotFoundAccount();
+  if (q.account_id && core::ParseId(*q.account_id) != s.account) return NotFoundAccount();
   s.settings = repos.finance().Settings(s.account);
   s.zone = ZoneNamed(s.settings.time_zone);
   const core::LocalDay today = core::LocalDayOf(s.zone, clock_.Now());
@@ -105,7 +110,7 @@ Result<FinanceService::Scope> FinanceService::Resolve(core::Repositories& repos,
   s.filter.from = core::DayStart(s.zone, s.from);
   s.filter.to = core::DayStart(s.zone, s.to + 1);
   if (q.employee_id && !q.employee_id->empty()) {
-    const auto id = ParseId(*q.employee_id);
+    const auto id = core::ParseId(*q.employee_id);
     std::optional<core::Employee> e;
     if (id && *id > 0) e = repos.employees().Find(*id, core::MonthStart(clock_.Now()));
     if (!e || e->account_id != s.account) {
@@ -231,7 +236,7 @@ Result<UsageReport> FinanceService::Usage(const core::Principal& who, const Fina
     for (const auto& k : keys) {
       std::string label = k;
       if (*dimension == core::UsageDimension::kEmployee) {
-        const auto id = ParseId(k);
+        const auto id = core::ParseId(k);
         label = id && s->employees.count(*id) ? s->employees[*id] : "Employee #" + k;
       } else if (*dimension == core::UsageDimension::kModel) {
         const core::Model* m = models_.Find(k);
@@ -247,7 +252,7 @@ Result<UsageReport> FinanceService::Usage(const core::Principal& who, const Fina
 
 Result<FinanceLedgerPage> FinanceService::Ledger(const core::Principal& who,
                                                  const FinanceQuery& q) {
-  auto limit = ParsePageLimit(q.limit);
+  auto limit = core::ParsePageLimit(q.limit);
   if (!limit) return std::move(limit).error();
   std::optional<core::LedgerKind> kind;
   if (q.kind && !q.kind->empty()) {
@@ -261,7 +266,7 @@ Result<FinanceLedgerPage> FinanceService::Ledger(const core::Principal& who,
   }
   core::LedgerEntryId before = 0;
   if (q.cursor && !q.cursor->empty()) {
-    const auto v = ParseId(*q.cursor);
+    const auto v = core::ParseId(*q.cursor);
     if (!v || *v <= 0) return Error::Validation("cursor", "is not a cursor from this list");
     before = *v;
   }
@@ -278,13 +283,11 @@ Result<FinanceLedgerPage> FinanceService::Ledger(const core::Principal& who,
         if (q.from) f.from = s->filter.from;
         if (q.to) f.to = s->filter.to;
         f.before_id = before;
-        f.limit = *limit + 1;
+        f.limit = core::FetchCount(*limit);
         FinanceLedgerPage page;
         page.items = repos.finance().Ledger(f);
-        if (static_cast<int>(page.items.size()) > *limit) {
-          page.items.resize(*limit);
-          page.next_cursor = std::to_string(page.items.back().id);
-        }
+        page.next_cursor = core::TakePage(
+            page.items, *limit, [](const core::LedgerEntry& e) { return std::to_string(e.id); });
         for (const auto& e : page.items) {
           if (e.chat_id && !page.channels.count(*e.chat_id)) {
             if (auto chat = repos.chats().Find(*e.chat_id)) page.channels[chat->id] = chat->source;
@@ -365,11 +368,11 @@ Result<std::string> FinanceService::UsageCsv(const core::Principal& who, const F
 
 Result<FinanceSummary> FinanceService::SetCap(const core::Principal& who, std::string_view scope,
                                               std::optional<std::int64_t> cap) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   core::EmployeeId employee = 0;
   if (scope != "account") {
-    const auto id = ParseId(scope);
+    const auto id = core::ParseId(scope);
     if (!id || *id <= 0) return Error::Validation("employee_id", "is not an AI employee");
     employee = *id;
   }
@@ -402,7 +405,7 @@ Result<FinanceSummary> FinanceService::SetCap(const core::Principal& who, std::s
 
 Result<FinanceSummary> FinanceService::SaveSettings(const core::Principal& who,
                                                     const core::FinanceSettings& settings) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   if (auto s = core::ValidateTimeZone("time_zone", settings.time_zone); !s) {
     return std::move(s).error();
@@ -425,11 +428,11 @@ Result<FinanceSummary> FinanceService::SaveSettings(const core::Principal& who,
 
 Result<NotificationPage> FinanceService::Notifications(const core::Principal& who,
                                                        const FinanceQuery& q) {
-  auto limit = ParsePageLimit(q.limit);
+  auto limit = core::ParsePageLimit(q.limit);
   if (!limit) return std::move(limit).error();
   std::int64_t before = 0;
   if (q.cursor && !q.cursor->empty()) {
-    const auto v = ParseId(*q.cursor);
+    const auto v = core::ParseId(*q.cursor);
     if (!v || *v <= 0) return Error::Validation("cursor", "is not a cursor from this list");
     before = *v;
   }
@@ -438,11 +441,9 @@ Result<NotificationPage> FinanceService::Notifications(const core::Principal& wh
         auto s = Resolve(repos, who, q, false);
         if (!s) return std::move(s).error();
         NotificationPage page;
-        page.items = repos.finance().Notifications(s->account, before, *limit + 1);
-        if (static_cast<int>(page.items.size()) > *limit) {
-          page.items.resize(*limit);
-          page.next_cursor = std::to_string(page.items.back().id);
-        }
+        page.items = repos.finance().Notifications(s->account, before, core::FetchCount(*limit));
+        page.next_cursor = core::TakePage(
+            page.items, *limit, [](const core::Notification& n) { return std::to_string(n.id); });
         page.employee_names = s->employees;
         page.unread = repos.finance().UnreadNotifications(s->account);
         return page;
@@ -451,7 +452,7 @@ Result<NotificationPage> FinanceService::Notifications(const core::Principal& wh
 
 Result<int> FinanceService::MarkNotificationsRead(const core::Principal& who,
                                                   std::int64_t up_to_id) {
-  auto account = CustomerAccount(who);
+  auto account = OwnAccount(who);
   if (!account) return std::move(account).error();
   const core::Time now = clock_.Now();
   return core::WriteValue<int>(store_, [&](core::Repositories& repos) -> Result<int> {

@@ -1,8 +1,8 @@
 // Finance: summary and forecast, usage per day, the ledger, CSV exports, top chats,
 // spending caps, alert settings and notifications (docs/finance.md).
 #include "http/ai_views.h"
-#include "http/auth.h"
 #include "http/handlers/handlers.h"
+#include "http/handlers/route_helpers.h"
 #include "http/json.h"
 #include "services/finance_service.h"
 
@@ -10,11 +10,6 @@ namespace textura::http {
 namespace {
 
 namespace json = boost::json;
-
-std::optional<std::string> Query(const Request& req, std::string_view name) {
-  if (auto v = req.QueryParam(name)) return std::string(*v);
-  return std::nullopt;
-}
 
 services::FinanceQuery QueryOf(const Request& req) {
   services::FinanceQuery q;
@@ -142,42 +137,35 @@ Response Csv(std::string body, const std::string& filename) {
 }  // namespace
 
 void RegisterFinanceRoutes(Router& router, Api& api) {
-  services::AuthService& auth = api.services().auth;
   services::FinanceService& finance = api.services().finance;
+  // Signed in: the service scopes customers to their account and lets the team read any.
+  constexpr auto kSignedIn = services::Capability::kSignedIn;
+  constexpr auto kMember = services::Capability::kAccountMember;
 
-  // Runs `fn(request, principal)` for a signed-in caller.
-  const auto authed = [&auth](auto fn) {
-    return [&auth, fn](Request& req, const RouteMatch& m) -> Response {
-      auto who = Authenticate(auth, req);
-      if (!who) return ErrorResponse(who.error());
-      return fn(req, *who, m);
-    };
-  };
-
-  router.Add(Method::kGet, "/api/v1/finance/summary", Execution::kOffload,
-             authed([&](Request& req, const core::Principal& who, const RouteMatch&) {
+  router.Add(Method::kGet, "/api/v1/finance/summary", kSignedIn, Execution::kOffload,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto s = finance.Summary(who, QueryOf(req));
                if (!s) return ErrorResponse(s.error());
                return JsonResponse(200, SummaryJson(*s));
-             }));
+             });
 
-  router.Add(Method::kGet, "/api/v1/finance/usage", Execution::kOffload,
-             authed([&](Request& req, const core::Principal& who, const RouteMatch&) {
+  router.Add(Method::kGet, "/api/v1/finance/usage", kSignedIn, Execution::kOffload,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto r = finance.Usage(who, QueryOf(req));
                if (!r) return ErrorResponse(r.error());
                return JsonResponse(200, UsageJson(*r));
-             }));
+             });
 
-  router.Add(Method::kGet, "/api/v1/finance/usage.csv", Execution::kOffload,
-             authed([&](Request& req, const core::Principal& who, const RouteMatch&) {
+  router.Add(Method::kGet, "/api/v1/finance/usage.csv", kSignedIn, Execution::kOffload,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
                const auto q = QueryOf(req);
                auto csv = finance.UsageCsv(who, q);
                if (!csv) return ErrorResponse(csv.error());
                return Csv(std::move(*csv), "usage.csv");
-             }));
+             });
 
-  router.Add(Method::kGet, "/api/v1/finance/ledger", Execution::kOffload,
-             authed([&](Request& req, const core::Principal& who, const RouteMatch&) {
+  router.Add(Method::kGet, "/api/v1/finance/ledger", kSignedIn, Execution::kOffload,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto page = finance.Ledger(who, QueryOf(req));
                if (!page) return ErrorResponse(page.error());
                json::array items;
@@ -205,17 +193,17 @@ void RegisterFinanceRoutes(Router& router, Api& api) {
                    json::object{{"items", std::move(items)},
                                 {"next_cursor", page->next_cursor ? json::value(*page->next_cursor)
                                                                   : json::value(nullptr)}});
-             }));
+             });
 
-  router.Add(Method::kGet, "/api/v1/finance/ledger.csv", Execution::kOffload,
-             authed([&](Request& req, const core::Principal& who, const RouteMatch&) {
+  router.Add(Method::kGet, "/api/v1/finance/ledger.csv", kSignedIn, Execution::kOffload,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto csv = finance.LedgerCsv(who, QueryOf(req));
                if (!csv) return ErrorResponse(csv.error());
                return Csv(std::move(*csv), "ledger.csv");
-             }));
+             });
 
-  router.Add(Method::kGet, "/api/v1/finance/top-chats", Execution::kOffload,
-             authed([&](Request& req, const core::Principal& who, const RouteMatch&) {
+  router.Add(Method::kGet, "/api/v1/finance/top-chats", kSignedIn, Execution::kOffload,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto v = finance.TopChats(who, QueryOf(req));
                if (!v) return ErrorResponse(v.error());
                json::array items;
@@ -234,10 +222,10 @@ void RegisterFinanceRoutes(Router& router, Api& api) {
                                                      {"to", v->period.to},
                                                      {"time_zone", v->period.time_zone},
                                                      {"items", std::move(items)}});
-             }));
+             });
 
-  router.Add(Method::kPut, "/api/v1/finance/caps/{scope}", Execution::kOffload,
-             authed([&](Request& req, const core::Principal& who, const RouteMatch& m) {
+  router.Add(Method::kPut, "/api/v1/finance/caps/{scope}", kMember, Execution::kOffload,
+             [&](Request& req, const RouteMatch& m, const core::Principal& who) {
                auto body = ParseJsonBody(req);
                if (!body) return ErrorResponse(body.error());
                JsonFields f(*body);
@@ -250,17 +238,17 @@ void RegisterFinanceRoutes(Router& router, Api& api) {
                auto s = finance.SetCap(who, m.Param("scope"), *cap);
                if (!s) return ErrorResponse(s.error());
                return JsonResponse(200, SummaryJson(*s));
-             }));
+             });
 
-  router.Add(Method::kDelete, "/api/v1/finance/caps/{scope}", Execution::kOffload,
-             authed([&](Request&, const core::Principal& who, const RouteMatch& m) {
+  router.Add(Method::kDelete, "/api/v1/finance/caps/{scope}", kMember, Execution::kOffload,
+             [&](Request&, const RouteMatch& m, const core::Principal& who) {
                auto s = finance.SetCap(who, m.Param("scope"), std::nullopt);
                if (!s) return ErrorResponse(s.error());
                return JsonResponse(200, SummaryJson(*s));
-             }));
+             });
 
-  router.Add(Method::kPut, "/api/v1/finance/settings", Execution::kOffload,
-             authed([&](Request& req, const core::Principal& who, const RouteMatch&) {
+  router.Add(Method::kPut, "/api/v1/finance/settings", kMember, Execution::kOffload,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto body = ParseJsonBody(req);
                if (!body) return ErrorResponse(body.error());
                JsonFields f(*body);
@@ -280,10 +268,10 @@ void RegisterFinanceRoutes(Router& router, Api& api) {
                auto out = finance.SaveSettings(who, s);
                if (!out) return ErrorResponse(out.error());
                return JsonResponse(200, SummaryJson(*out));
-             }));
+             });
 
-  router.Add(Method::kGet, "/api/v1/finance/notifications", Execution::kInline,
-             authed([&](Request& req, const core::Principal& who, const RouteMatch&) {
+  router.Add(Method::kGet, "/api/v1/finance/notifications", kSignedIn, Execution::kInline,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto page = finance.Notifications(who, QueryOf(req));
                if (!page) return ErrorResponse(page.error());
                json::array items;
@@ -296,10 +284,10 @@ void RegisterFinanceRoutes(Router& router, Api& api) {
                                 {"unread_count", page->unread},
                                 {"next_cursor", page->next_cursor ? json::value(*page->next_cursor)
                                                                   : json::value(nullptr)}});
-             }));
+             });
 
-  router.Add(Method::kPost, "/api/v1/finance/notifications/read", Execution::kInline,
-             authed([&](Request& req, const core::Principal& who, const RouteMatch&) {
+  router.Add(Method::kPost, "/api/v1/finance/notifications/read", kMember, Execution::kInline,
+             [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto body = ParseJsonBody(req);
                if (!body) return ErrorResponse(body.error());
                JsonFields f(*body);
@@ -308,7 +296,7 @@ void RegisterFinanceRoutes(Router& router, Api& api) {
                auto unread = finance.MarkNotificationsRead(who, up_to.value_or(INT64_MAX));
                if (!unread) return ErrorResponse(unread.error());
                return JsonResponse(200, json::object{{"unread_count", *unread}});
-             }));
+             });
 }
 
 }  // namespace textura::http
