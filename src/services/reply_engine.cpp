@@ -241,8 +241,7 @@ core::ReplyOutcome ReplyEngine::Respond(const Snapshot& snap, const core::ReplyC
 // notice, a silent handoff's notice, or the reply and its charge; the reservation is
 // dropped in the same transaction.
 void ReplyEngine::StoreOutcome(const Snapshot& snap, const core::ReplyContext& context,
-                               const core::ReplyOutcome& outcome,
-                               const Reservation& reservation) {
+                               const core::ReplyOutcome& outcome, const Reservation& reservation) {
   const core::ChatId chat_id = snap.chat.id;
   const core::Time now = clock_.Now();
   std::optional<ChatMessage> stored;
@@ -305,9 +304,8 @@ core::Result<ChatMessage> ReplyEngine::StoreReply(core::Repositories& repos, Cha
   m.created_at = now;
   m.words = words_.CountWords(reply.text);
   // A reply that is not an answer (the knowledge responder's handoff notice) is free.
-  const auto cost = reply.billable
-                        ? core::ChargeMinor(m.words, priced->price_per_1000_words_minor)
-                        : std::optional<std::int64_t>(0);
+  const auto cost = reply.billable ? core::ChargeMinor(m.words, priced->price_per_1000_words_minor)
+                                   : std::optional<std::int64_t>(0);
   if (!cost) return core::Error::Internal("the charge overflows");
   m.cost_minor = *cost;
   m.passages = context.passages;

@@ -3,20 +3,22 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
 import { isStaffRole } from '@/features/auth/api/session';
 import { useSession } from '@/features/auth/hooks/use-session';
+import { useTranslation } from '@/lib/i18n';
 import { FinancePage } from '@/features/finance/components/finance-page';
 import { parseId } from './parse-id';
 
 /** /finance: the account's own Finance; staff open any account's read-only (?account_id=). */
 export function FinanceRoute() {
   const { user } = useSession();
+  const { t } = useTranslation('finance');
   const [params] = useSearchParams();
   const staff = isStaffRole(user.role);
   const accountId = staff ? (parseId(params.get('account_id') ?? '') ?? undefined) : undefined;
   if (staff && accountId === undefined) {
     return (
-      <Page title="Finance" description="Monitor word usage and spending">
-        <EmptyState title="Open an account's Finance from the console">
-          <p>A ticket's account panel links to that account's Finance, read-only.</p>
+      <Page title={t('title')} description={t('description')}>
+        <EmptyState title={t('staffPickTitle')}>
+          <p>{t('staffPickBody')}</p>
         </EmptyState>
       </Page>
     );
