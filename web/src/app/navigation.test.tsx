@@ -52,12 +52,15 @@ describe('navigation', () => {
     expect(screen.queryByTestId('count-badge')).not.toBeInTheDocument();
   });
 
-  it('shows an honest empty state, not invented data, in unbuilt sections', async () => {
-    installFakeApi({ 'GET /api/v1/me': { status: 200, body: customerSession() } });
+  it('opens the Channels section on its page, with the connect form and no invented channels', async () => {
+    installFakeApi({
+      'GET /api/v1/me': { status: 200, body: customerSession() },
+      'GET /api/v1/channels': { status: 200, body: { items: [], next_cursor: null } },
+    });
     renderApp('/channels');
     expect(await screen.findByRole('heading', { level: 1, name: 'Channels' })).toBeInTheDocument();
-    expect(screen.getByText('Connect messaging platforms to your employees')).toBeInTheDocument();
-    expect(screen.getByText('Channels is not available in this version of Textura yet.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Connect a Telegram bot' })).toBeInTheDocument();
+    expect(screen.queryByText(/is not available in this version/)).not.toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });

@@ -76,7 +76,7 @@ function ConnectForm({ employees }: { employees: EmployeeOption[] }) {
           onChange={(e) => setToken(e.target.value)}
           autoComplete="off"
           spellCheck={false}
-          placeholder="123456789:AAE…"
+          placeholder={t('connect.tokenPlaceholder')}
           required
         />
         <label className={styles.selectField}>
@@ -106,7 +106,7 @@ function ConnectForm({ employees }: { employees: EmployeeOption[] }) {
 
 function ChannelRow({ channel, employees }: { channel: Channel; employees: EmployeeOption[] }) {
   const { t } = useTranslation('channels');
-  const { dateTime } = useFormatters();
+  const fmt = useFormatters();
 
   const change = useChangeChannel();
   const disconnect = useDisconnectChannel();
@@ -127,7 +127,7 @@ function ChannelRow({ channel, employees }: { channel: Channel; employees: Emplo
         {channel.last_error ? (
           <p className={styles.error}>
             {t('lastError', {
-              when: channel.last_error_at ? dateTime(channel.last_error_at) : '',
+              when: channel.last_error_at ? fmt.dateTime(channel.last_error_at) : '',
               error: channel.last_error,
             })}
           </p>
@@ -136,7 +136,7 @@ function ChannelRow({ channel, employees }: { channel: Channel; employees: Emplo
       <dl className={styles.facts}>
         <div>
           <dt>{t('facts.lastUpdate')}</dt>
-          <dd>{channel.last_update_at ? dateTime(channel.last_update_at) : t('facts.never')}</dd>
+          <dd>{channel.last_update_at ? fmt.dateTime(channel.last_update_at) : t('facts.never')}</dd>
         </div>
         <div>
           <dt>{t('facts.today')}</dt>
