@@ -2,8 +2,8 @@
 
 #include <climits>
 
-#include "storage/sql/sql_employee_repositories.h"
 #include "storage/sql/row_mapping.h"
+#include "storage/sql/sql_employee_repositories.h"
 
 namespace textura::storage {
 namespace {
