@@ -63,6 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::abort();  // both framings were accepted
     }
   }
+  // The session refuses an announced body over the limit before reading it (413).
+  if (textura::http::AnnouncedBodyExceeds(req, kBodyLimit)) return 0;
   (void)req.Header("Content-Type");
   (void)req.QueryParam("cursor");
 

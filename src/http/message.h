@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -70,5 +71,11 @@ bool ParseTarget(Request& req);
 // with a Content-Length. The transport answers anything else 400 and closes the
 // connection, so a body is never read as the next request (request smuggling).
 std::optional<std::string> BodyFramingProblem(const Request& req);
+
+// Whether the announced Content-Length is over `limit`: such a body is refused (413)
+// before a byte of it is read, and nothing is allocated for it.
+inline bool AnnouncedBodyExceeds(const Request& req, std::size_t limit) {
+  return req.content_length && *req.content_length > limit;
+}
 
 }  // namespace textura::http

@@ -98,7 +98,7 @@ class Session {
   }
 
   static std::optional<core::Error> CheckLength(const Request& req, std::size_t limit) {
-    if (req.content_length && *req.content_length > limit) {
+    if (AnnouncedBodyExceeds(req, limit)) {
       // Refused before a byte of the body is read; the connection cannot be reused.
       return core::Error::TooLarge("The body is larger than " + std::to_string(limit) + " bytes.");
     }

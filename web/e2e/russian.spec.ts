@@ -71,11 +71,11 @@ test('a customer signs up in Russian and uses Support in Russian', async ({ page
   await expectNamedControls(page);
   await shoot(page, 'new-ticket-errors');
 
-  await page.getByLabel('Название').fill('Не работает ссылка на бронирование');
+  await page.getByLabel('Название').fill('Не открывается страница бронирования');
   await page.getByText('Вопрос о настройке или функциях').click();
   await page.getByLabel('Сообщение').fill('Ссылка открывает пустую страницу.');
   await page.getByRole('button', { name: 'Создать тикет' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Не работает ссылка на бронирование' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Не открывается страница бронирования' })).toBeVisible();
   const ticket = page.getByRole('article');
   await expect(ticket.getByText('Ждёт клиента')).toBeVisible();
   await expect(ticket.getByText(/^Создан /)).toBeVisible();
