@@ -1,8 +1,8 @@
 // Fuzz target: bytes from a client, as the transport reads them (session.cpp): the
 // header with the server's limit, the plain Request built from it, the target and the
-// body framing rules, then the body with the JSON body limit. Invariants: no crash,
-// no sanitizer report, and a request whose framing is accepted never uses a
-// Transfer-Encoding other than one final chunked.
+// body framing rules, the Accept-Encoding choice of the static files, then the body with the JSON
+// body limit. Invariants: no crash, no sanitizer report, and a request whose framing is accepted
+// never uses a Transfer-Encoding other than one final chunked.
 #include <strings.h>
 
 #include <boost/beast/core/buffers_prefix.hpp>
@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "http/content_coding.h"
 #include "http/message.h"
 #include "http/request_head.h"
 
@@ -66,6 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The session refuses an announced body over the limit before reading it (413).
   if (textura::http::AnnouncedBodyExceeds(req, kBodyLimit)) return 0;
   (void)req.Header("Content-Type");
+  (void)textura::http::ChooseCoding(req.Header("Accept-Encoding"), true, true);
   (void)req.QueryParam("cursor");
 
   bhttp::request_parser<bhttp::string_body> body(std::move(header));

@@ -3,7 +3,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
+#include "http/content_coding.h"
 #include "http/json.h"
 
 namespace textura::http {
@@ -54,22 +56,44 @@ bool HasExtension(std::string_view path) {
   return path.find('.', slash == std::string_view::npos ? 0 : slash) != std::string_view::npos;
 }
 
+std::shared_ptr<const std::string> ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::make_shared<const std::string>((std::istreambuf_iterator<char>(in)),
+                                             std::istreambuf_iterator<char>());
+}
+
 }  // namespace
 
 StaticFiles::StaticFiles(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return;
+  std::vector<fs::path> compressed;
   for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
        it.increment(ec)) {
     if (!it->is_regular_file()) continue;
-    std::ifstream in(it->path(), std::ios::binary);
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto ext = it->path().extension();
+    if ((ext == ".gz" || ext == ".br") &&
+        fs::is_regular_file(fs::path(it->path()).replace_extension())) {
+      compressed.push_back(it->path());  // a variant, attached below
+      continue;
+    }
     const std::string rel = "/" + fs::relative(it->path(), dir).generic_string();
     File f;
-    f.etag = Fingerprint(content);
-    f.content = std::make_shared<const std::string>(std::move(content));
-    f.content_type = ContentTypeFor(it->path().extension().string());
+    f.identity.content = ReadAll(it->path());
+    f.identity.etag = Fingerprint(*f.identity.content);
+    f.content_type = ContentTypeFor(ext.string());
     files_.emplace(rel, std::move(f));
+  }
+  for (const auto& path : compressed) {
+    const bool brotli = path.extension() == ".br";
+    const auto base = fs::path(path).replace_extension();
+    auto found = files_.find("/" + fs::relative(base, dir).generic_string());
+    if (found == files_.end()) continue;
+    File& f = found->second;
+    // The identity's fingerprint tagged by coding: a variant changes with its source.
+    Variant v{ReadAll(path), f.identity.etag};
+    v.etag.insert(v.etag.size() - 1, brotli ? "-br" : "-gz");
+    (brotli ? f.brotli : f.gzip) = std::move(v);
   }
 }
 
@@ -77,14 +101,31 @@ Response StaticFiles::FileResponse(const Request& req, const std::string& path,
                                    const File& file) const {
   Response r;
   r.content_type = file.content_type;
-  r.SetHeader("ETag", file.etag);
+  const Variant* variant = &file.identity;
+  if (file.gzip || file.brotli) {
+    r.SetHeader("Vary", "Accept-Encoding");  // caches keep one copy per coding
+    switch (ChooseCoding(req.Header("Accept-Encoding"), file.gzip.has_value(),
+                         file.brotli.has_value())) {
+      case ContentCoding::kBrotli:
+        variant = &*file.brotli;
+        r.SetHeader("Content-Encoding", "br");
+        break;
+      case ContentCoding::kGzip:
+        variant = &*file.gzip;
+        r.SetHeader("Content-Encoding", "gzip");
+        break;
+      case ContentCoding::kIdentity:
+        break;
+    }
+  }
+  r.SetHeader("ETag", variant->etag);
   r.SetHeader("Cache-Control",
               path.starts_with("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
-  if (req.Header("If-None-Match") == file.etag) {
+  if (req.Header("If-None-Match") == variant->etag) {
     r.status = 304;
     return r;
   }
-  r.shared_body = file.content;
+  r.shared_body = variant->content;
   return r;
 }
 

@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import zlib from 'node:zlib';
 import { Client } from '../lib/client.js';
 import { expectError, expectSecurityHeaders } from '../lib/expect.js';
 import { RawConnection } from '../lib/raw.js';
@@ -49,6 +50,60 @@ describe('assets', { concurrency: 4 }, () => {
       expectSecurityHeaders(res.headers, path);
     });
   }
+});
+
+describe('precompressed variants', { concurrency: 4 }, () => {
+  const JS = '/assets/app-abc123.js';
+  for (const [accept, coding, decode] of [
+    ['gzip, deflate, br, zstd', 'br', zlib.brotliDecompressSync],
+    ['gzip, deflate', 'gzip', zlib.gunzipSync],
+    ['br;q=0.1, gzip;q=0.9', 'gzip', zlib.gunzipSync],
+    ['*', 'br', zlib.brotliDecompressSync],
+  ]) {
+    test(`Accept-Encoding: ${accept} → ${coding}, the same script, its own length and ETag`, async () => {
+      const res = await get(JS, { headers: { 'Accept-Encoding': accept } });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers['content-encoding'], coding);
+      assert.equal(res.headers.vary, 'Accept-Encoding');
+      assert.equal(Number(res.headers['content-length']), res.body.length);
+      assert.equal(decode(res.body).toString('utf8'), APP_JS);
+      assert.match(res.headers['content-type'] ?? '', /javascript/);
+      const plain = await get(JS);
+      assert.notEqual(res.headers.etag, plain.headers.etag, 'each variant has its own ETag');
+      const again = await get(JS, { headers: { 'Accept-Encoding': accept, 'If-None-Match': res.headers.etag } });
+      assert.equal(again.status, 304);
+    });
+  }
+
+  for (const accept of [undefined, 'identity', 'deflate', 'br;q=0, gzip;q=0', 'br;q=7, gzip;q=0.1x', ';;;,,=']) {
+    test(`Accept-Encoding: ${accept ?? '(none)'} → the plain file`, async () => {
+      const res = await get(JS, { headers: accept === undefined ? {} : { 'Accept-Encoding': accept } });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers['content-encoding'], undefined);
+      assert.equal(res.headers.vary, 'Accept-Encoding', 'caches learn the answer depends on the header');
+      assert.equal(res.text, APP_JS);
+    });
+  }
+
+  test("a revalidation with another variant's ETag gets the file again", async () => {
+    const br = await get(JS, { headers: { 'Accept-Encoding': 'br' } });
+    const res = await get(JS, { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': br.headers.etag } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['content-encoding'], 'gzip');
+  });
+
+  for (const path of [`${JS}.br`, `${JS}.gz`]) {
+    test(`${path} is not served under its own name`, async () => {
+      expectError(await get(path, { headers: { Accept: '*/*' } }), 404, 'not_found');
+    });
+  }
+
+  test('a file without variants says nothing of codings', async () => {
+    const res = await get('/assets/app-abc123.css', { headers: { 'Accept-Encoding': 'br, gzip' } });
+    assert.equal(res.headers['content-encoding'], undefined);
+    assert.equal(res.headers.vary, undefined);
+    assert.equal(res.text, APP_CSS);
+  });
 });
 
 describe('nothing outside the web dir is served', { concurrency: 4 }, () => {

@@ -18,6 +18,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { after, before } from 'node:test';
 import { REPO_ROOT } from './openapi.js';
 
@@ -74,6 +75,9 @@ function makeWebDir(root) {
   fs.writeFileSync(path.join(web, 'index.html'), INDEX_HTML);
   fs.writeFileSync(path.join(web, 'assets', 'app-abc123.js'), APP_JS);
   fs.writeFileSync(path.join(web, 'assets', 'app-abc123.css'), APP_CSS);
+  // The script's precompressed variants, as the web build makes them (compress.mjs).
+  fs.writeFileSync(path.join(web, 'assets', 'app-abc123.js.br'), zlib.brotliCompressSync(APP_JS));
+  fs.writeFileSync(path.join(web, 'assets', 'app-abc123.js.gz'), zlib.gzipSync(APP_JS));
   // A file outside the web dir that must never be served.
   fs.writeFileSync(path.join(root, 'secret.txt'), 'textura-test-secret\n');
   return web;

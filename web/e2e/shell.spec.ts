@@ -37,6 +37,13 @@ const customer = {
 test('a customer signs up, uses the shell, keeps a theme, signs out and back in', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const problems = watchForPageErrors(page);
+  // Scripts and styles arrive compressed (the build's brotli/gzip variants).
+  const assetCodings = new Map<string, string>();
+  page.on('response', (response) => {
+    if (/\/assets\/.+\.(js|css)$/.test(response.url())) {
+      assetCodings.set(response.url(), response.headers()['content-encoding'] ?? 'identity');
+    }
+  });
 
   // A visitor asking for a section is sent to sign in, and remembered.
   await page.goto('/finance');
@@ -45,6 +52,8 @@ test('a customer signs up, uses the shell, keeps a theme, signs out and back in'
   await expectTheme(page, 'light');
   await expectNamedControls(page);
   await screenshot(page, 'login-desktop-light');
+  expect(assetCodings.size).toBeGreaterThan(2);
+  for (const [url, coding] of assetCodings) expect(coding, url).toMatch(/^(br|gzip)$/);
 
   await page.getByRole('link', { name: 'Create an account' }).click();
   await expect(page).toHaveURL(/\/signup\?next=%2Ffinance$/);
