@@ -5,10 +5,11 @@ import auth from './auth.json';
 import billing from './billing.json';
 import channels from './channels.json';
 import common from './common.json';
+import employees from './employees.json';
 import finance from './finance.json';
 import settings from './settings.json';
 import shell from './shell.json';
 import support from './support.json';
 import tickets from './tickets.json';
 
-export const en = { auth, billing, channels, common, finance, settings, shell, support, tickets } as const;
+export const en = { auth, billing, channels, common, employees, finance, settings, shell, support, tickets } as const;

@@ -104,6 +104,28 @@ describe('AI employees', () => {
     expect(await screen.findByTestId('balance-amount')).toHaveTextContent('₽100.00');
   });
 
+  it('reads in Russian for a Russian profile: plurals, words and money in Russian forms', async () => {
+    const session = customerSession();
+    customerApi({
+      'GET /api/v1/me': { status: 200, body: { ...session, user: { ...session.user, locale: 'ru' } } },
+      'GET /api/v1/employees/7': { status: 200, body: { employee: employee({ knowledge_count: 3, words_this_month: 21 }) } },
+      'GET /api/v1/employees': {
+        status: 200,
+        body: { items: [employee({ channels: [{}, {}], words_this_month: 1234 })], next_cursor: null },
+      },
+    });
+    renderApp('/employees');
+    const list = await screen.findByRole('list', { name: 'Сотрудники' });
+    expect(list).toHaveTextContent('Работает');
+    expect(list).toHaveTextContent('2 подключено');
+    expect(list).toHaveTextContent(/1\s234 слова/);
+    await userEvent.setup().click(within(list).getByRole('link', { name: 'Concierge Anna' }));
+    expect(await screen.findByText('3 записи в базе знаний')).toBeInTheDocument();
+    expect(screen.getByText('21 слово в этом месяце')).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Разделы сотрудника' })).toHaveTextContent('НастройкиЗнанияПесочница');
+    expect(await screen.findByRole('option', { name: /Knowledge — 50,00\s₽ за 1\s000 слов/ })).toBeInTheDocument();
+  });
+
   it('checks the new-employee form before sending, and names the server’s field errors', async () => {
     const { api } = customerApi({
       'POST /api/v1/employees': {

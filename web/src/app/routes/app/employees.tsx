@@ -8,17 +8,16 @@ import { Playground } from '@/features/chats/components/playground';
 import { EmployeePage, type EmployeeTab } from '@/features/employees/components/employee-page';
 import { EmployeesPage } from '@/features/employees/components/employees-page';
 import { NewEmployeePage } from '@/features/employees/components/new-employee-page';
+import { useTranslation } from '@/lib/i18n';
 import { parseId } from './parse-id';
 
 /** Staff answer tickets; AI employees belong to customer accounts. */
 function StaffNote() {
+  const { t } = useTranslation('employees');
   return (
-    <Page title="AI Employees" description="Create and manage your AI employees">
-      <EmptyState title="Customers manage their own employees">
-        <p>
-          The support team does not edit customers&apos; AI employees. Open a chat from the link in a ticket to read
-          it.
-        </p>
+    <Page title={t('title')} description={t('description')}>
+      <EmptyState title={t('staff.title')}>
+        <p>{t('staff.body')}</p>
       </EmptyState>
     </Page>
   );
@@ -32,13 +31,13 @@ function useViewer() {
 export function EmployeesRoute() {
   const viewer = useViewer();
   if (viewer.isStaff) return <StaffNote />;
-  return <EmployeesPage locale={viewer.locale} balance={<BalanceWidget variant="full" />} />;
+  return <EmployeesPage balance={<BalanceWidget variant="full" />} />;
 }
 
 export function NewEmployeeRoute() {
   const viewer = useViewer();
   if (viewer.isStaff) return <StaffNote />;
-  return <NewEmployeePage locale={viewer.locale} />;
+  return <NewEmployeePage />;
 }
 
 function EmployeeTabRoute({ tab }: { tab: EmployeeTab }) {
@@ -50,7 +49,6 @@ function EmployeeTabRoute({ tab }: { tab: EmployeeTab }) {
       key={employeeId}
       employeeId={parseId(employeeId)}
       tab={tab}
-      locale={viewer.locale}
       renderPlayground={(employee) => (
         <Playground employee={employee} viewer={viewer} balance={<BalanceWidget />} />
       )}

@@ -1,12 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '@/components/ui/button';
+import { useTranslation } from '@/lib/i18n';
 import { useDeleteEmployee } from '../api/employees';
 import type { Employee } from '../api/employee-schemas';
 import styles from './employees.module.css';
 
 /** Delete, confirmed first, saying what stays: the employee's chats. */
 export function DeleteEmployeeControl({ employee }: { employee: Employee }) {
+  const { t } = useTranslation(['employees', 'common']);
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteEmployee();
   const navigate = useNavigate();
@@ -21,7 +23,7 @@ export function DeleteEmployeeControl({ employee }: { employee: Employee }) {
   if (!confirming) {
     return (
       <Button variant="ghost" className={styles.danger} onClick={() => setConfirming(true)}>
-        Delete
+        {t('delete.button')}
       </Button>
     );
   }
@@ -35,13 +37,12 @@ export function DeleteEmployeeControl({ employee }: { employee: Employee }) {
         if (event.key === 'Escape') setConfirming(false);
       }}
     >
-      <p id={titleId} className={styles.confirmTitle}>{`Delete ${employee.name}?`}</p>
+      <p id={titleId} className={styles.confirmTitle}>{t('delete.title', { name: employee.name })}</p>
       <p id={textId} className={styles.confirmText}>
-        It stops replying everywhere and disappears from AI Employees. Its chats stay in Chats, readable, under its
-        name; its knowledge is no longer used.
+        {t('delete.body')}
       </p>
       {remove.isError ? (
-        <p role="alert" className={styles.error}>{`Could not delete: ${remove.error.message}`}</p>
+        <p role="alert" className={styles.error}>{t('delete.failed', { message: remove.error.message })}</p>
       ) : null}
       <div className={styles.confirmActions}>
         <Button
@@ -52,10 +53,10 @@ export function DeleteEmployeeControl({ employee }: { employee: Employee }) {
             remove.mutate(employee.id, { onSuccess: () => void navigate('/employees', { replace: true }) })
           }
         >
-          Yes, delete
+          {t('delete.confirm')}
         </Button>
         <Button variant="ghost" onClick={() => setConfirming(false)}>
-          Cancel
+          {t('common:action.cancel')}
         </Button>
       </div>
     </div>

@@ -4,7 +4,9 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
 import { isApiError } from '@/lib/api-client';
-import { formatPricePer1000, type NumberLocale } from '@/lib/money';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
+import type { Money } from '@/lib/money';
 import { useModels } from '../api/employees';
 import {
   EMPLOYEE_LIMITS,
@@ -18,7 +20,6 @@ import styles from './employees.module.css';
 export interface EmployeeFormProps {
   initial: EmployeeFormValues;
   submitLabel: string;
-  locale: NumberLocale;
   pending: boolean;
   onSubmit: (input: EmployeeInput) => Promise<unknown>;
   onCancel?: () => void;
@@ -37,7 +38,10 @@ const API_FIELDS: Record<string, keyof EmployeeFormValues> = {
 };
 
 /** Name, role, instructions, greeting, model, temperature and reply length — checked as the API checks them. */
-export function EmployeeForm({ initial, submitLabel, locale, pending, onSubmit, onCancel, savedText }: EmployeeFormProps) {
+export function EmployeeForm({ initial, submitLabel, pending, onSubmit, onCancel, savedText }: EmployeeFormProps) {
+  const { t } = useTranslation(['employees', 'common']);
+  const fmt = useFormatters();
+  const pricePer1000 = (price: Money) => t('common:money.per1000Words', { price: fmt.money(price) });
   const models = useModels();
   const modelId = useId();
   const [values, setValues] = useState(initial);
@@ -71,7 +75,7 @@ export function EmployeeForm({ initial, submitLabel, locale, pending, onSubmit, 
       (error: unknown) => {
         const field = isApiError(error) && error.field ? API_FIELDS[error.field] : undefined;
         if (field && isApiError(error)) setErrors({ [field]: error.message });
-        else setFormError(error instanceof Error ? error.message : 'Could not save.');
+        else setFormError(error instanceof Error ? error.message : t('form.saveFailed'));
       },
     );
   };
@@ -82,7 +86,7 @@ export function EmployeeForm({ initial, submitLabel, locale, pending, onSubmit, 
       <FormAlert message={formError} />
       <div className={styles.twoColumns}>
         <TextField
-          label="Name"
+          label={t('form.name')}
           value={values.name}
           onChange={(e) => set('name', e.target.value)}
           error={errors.name}
@@ -90,31 +94,31 @@ export function EmployeeForm({ initial, submitLabel, locale, pending, onSubmit, 
           required
         />
         <TextField
-          label="Role"
+          label={t('form.role')}
           value={values.role}
           onChange={(e) => set('role', e.target.value)}
           error={errors.role}
-          hint="What clients see it as, e.g. Concierge"
+          hint={t('form.roleHint')}
         />
       </div>
       <TextAreaField
-        label="Instructions"
+        label={t('form.instructions')}
         value={values.instructions}
         onChange={(e) => set('instructions', e.target.value)}
         error={errors.instructions}
-        hint={`Its persona and rules: what it does, how it speaks, what it never does. Up to ${EMPLOYEE_LIMITS.instructions.toLocaleString('en')} characters.`}
+        hint={t('form.instructionsHint', { max: EMPLOYEE_LIMITS.instructions })}
         rows={6}
       />
       <TextAreaField
-        label="Greeting"
+        label={t('form.greeting')}
         value={values.greeting}
         onChange={(e) => set('greeting', e.target.value)}
         error={errors.greeting}
-        hint="The first message of every new conversation (free). Leave empty for none."
+        hint={t('form.greetingHint')}
         rows={2}
       />
       <div className={styles.selectField}>
-        <label htmlFor={modelId}>Model</label>
+        <label htmlFor={modelId}>{t('form.model')}</label>
         <select
           id={modelId}
           value={model}
@@ -123,38 +127,38 @@ export function EmployeeForm({ initial, submitLabel, locale, pending, onSubmit, 
           aria-describedby={`${modelId}-hint`}
           disabled={models.isPending}
         >
-          {models.isPending ? <option value="">Loading models…</option> : null}
+          {models.isPending ? <option value="">{t('form.loadingModels')}</option> : null}
           {catalog.map((m) => (
             <option key={m.id} value={m.id}>
-              {`${m.name} — ${formatPricePer1000(m.price_per_1000_words, locale)}`}
+              {t('form.modelOption', { name: m.name, price: pricePer1000(m.price_per_1000_words) })}
             </option>
           ))}
         </select>
         <p id={`${modelId}-hint`} className={errors.model ? styles.error : styles.hint}>
           {errors.model ??
             (models.isError
-              ? `Could not load the models: ${models.error.message}`
+              ? t('form.modelsFailed', { message: models.error.message })
               : selected
-                ? `Replies cost ${formatPricePer1000(selected.price_per_1000_words, locale)}, rounded up to the kopeck.`
+                ? t('form.cost', { price: pricePer1000(selected.price_per_1000_words) })
                 : '')}
         </p>
       </div>
       <div className={styles.twoColumns}>
         <TextField
-          label="Temperature"
+          label={t('form.temperature')}
           inputMode="decimal"
           value={values.temperature}
           onChange={(e) => set('temperature', e.target.value)}
           error={errors.temperature}
-          hint="0 = precise and repeatable, 2 = most varied"
+          hint={t('form.temperatureHint')}
         />
         <TextField
-          label="Reply length limit (words)"
+          label={t('form.replyLimit')}
           inputMode="numeric"
           value={values.replyWordLimit}
           onChange={(e) => set('replyWordLimit', e.target.value)}
           error={errors.replyWordLimit}
-          hint="0 for no limit, or 10–2,000"
+          hint={t('form.replyLimitHint', { min: EMPLOYEE_LIMITS.replyWordsMin, max: EMPLOYEE_LIMITS.replyWordsMax })}
         />
       </div>
       <div className={styles.formActions}>
@@ -163,7 +167,7 @@ export function EmployeeForm({ initial, submitLabel, locale, pending, onSubmit, 
         </Button>
         {onCancel ? (
           <Button variant="ghost" onClick={onCancel}>
-            Cancel
+            {t('common:action.cancel')}
           </Button>
         ) : null}
         <span role="status" className={styles.saved}>

@@ -5,7 +5,8 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { QueryError } from '@/components/ui/query-error';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { isApiError } from '@/lib/api-client';
-import { formatWords, type NumberLocale } from '@/lib/money';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import { useEmployee, useUpdateEmployee } from '../api/employees';
 import type { Employee } from '../api/employee-schemas';
 import { DeleteEmployeeControl } from './delete-employee-control';
@@ -21,40 +22,41 @@ export interface EmployeePageProps {
   /** null when the address names no employee. */
   employeeId: number | null;
   tab: EmployeeTab;
-  locale: NumberLocale;
   /** The Playground tab's content, composed by the app (it is a chat). */
   renderPlayground: (employee: Employee) => ReactNode;
 }
 
-const TABS: { tab: EmployeeTab; label: string; suffix: string }[] = [
-  { tab: 'settings', label: 'Settings', suffix: '' },
-  { tab: 'knowledge', label: 'Knowledge', suffix: '/knowledge' },
-  { tab: 'playground', label: 'Playground', suffix: '/playground' },
+const TABS: { tab: EmployeeTab; suffix: string }[] = [
+  { tab: 'settings', suffix: '' },
+  { tab: 'knowledge', suffix: '/knowledge' },
+  { tab: 'playground', suffix: '/playground' },
 ];
 
 /** One employee: who it is, its switches, and its Settings / Knowledge / Playground. */
-export function EmployeePage({ employeeId, tab, locale, renderPlayground }: EmployeePageProps) {
+export function EmployeePage({ employeeId, tab, renderPlayground }: EmployeePageProps) {
+  const { t } = useTranslation('employees');
+  const fmt = useFormatters();
   const employee = useEmployee(employeeId ?? 0, { enabled: employeeId !== null });
-  useDocumentTitle(employee.data ? employee.data.name : 'AI employee');
+  useDocumentTitle(employee.data ? employee.data.name : t('page.documentTitle'));
 
   if (employeeId === null || (employee.isError && isApiError(employee.error) && employee.error.status === 404)) {
     return (
       <div className={styles.missing}>
-        <h1>Employee not found</h1>
-        <p>It does not exist, was deleted, or belongs to another account. Chats with a deleted employee stay in Chats.</p>
-        <Link to="/employees">Back to AI Employees</Link>
+        <h1>{t('page.notFoundTitle')}</h1>
+        <p>{t('page.notFoundBody')}</p>
+        <Link to="/employees">{t('page.backToList')}</Link>
       </div>
     );
   }
   if (employee.isPending) {
     return (
       <p role="status" className={styles.muted}>
-        Loading the employee…
+        {t('page.loading')}
       </p>
     );
   }
   if (employee.isError) {
-    return <QueryError title="Could not load the employee" error={employee.error} onRetry={() => void employee.refetch()} />;
+    return <QueryError title={t('page.loadFailed')} error={employee.error} onRetry={() => void employee.refetch()} />;
   }
 
   const data = employee.data;
@@ -62,7 +64,7 @@ export function EmployeePage({ employeeId, tab, locale, renderPlayground }: Empl
   return (
     <div className={styles.employeePage}>
       <Link to="/employees" className={styles.back}>
-        ← AI Employees
+        ← {t('page.back')}
       </Link>
       <header className={styles.header}>
         <EmployeeAvatar name={data.name} url={data.avatar_url} size={56} />
@@ -71,13 +73,13 @@ export function EmployeePage({ employeeId, tab, locale, renderPlayground }: Empl
           <p className={styles.headerMeta}>
             {data.role ? <span>{data.role}</span> : null}
             <StatusBadge status={data.status} />
-            <span>{`${data.knowledge_count} knowledge ${data.knowledge_count === 1 ? 'item' : 'items'}`}</span>
-            <span>{`${formatWords(data.words_this_month, locale)} this month`}</span>
+            <span>{t('page.knowledgeCount', { count: data.knowledge_count })}</span>
+            <span>{t('page.wordsThisMonth', { words: fmt.words(data.words_this_month) })}</span>
           </p>
         </div>
         <EmployeeSwitches employee={data} />
       </header>
-      <nav aria-label="Employee sections" className={styles.tabs}>
+      <nav aria-label={t('page.sections')} className={styles.tabs}>
         {TABS.map((item) => (
           <NavLink
             key={item.tab}
@@ -85,11 +87,11 @@ export function EmployeePage({ employeeId, tab, locale, renderPlayground }: Empl
             end
             className={({ isActive }) => [styles.tab, isActive ? styles.tabActive : ''].join(' ')}
           >
-            {item.label}
+            {t(`tabs.${item.tab}`)}
           </NavLink>
         ))}
       </nav>
-      {tab === 'settings' ? <SettingsPanel key={data.updated_at} employee={data} locale={locale} /> : null}
+      {tab === 'settings' ? <SettingsPanel key={data.updated_at} employee={data} /> : null}
       {tab === 'knowledge' ? <KnowledgePanel employeeId={data.id} /> : null}
       {tab === 'playground' ? renderPlayground(data) : null}
     </div>
@@ -97,17 +99,18 @@ export function EmployeePage({ employeeId, tab, locale, renderPlayground }: Empl
 }
 
 function EmployeeSwitches({ employee }: { employee: Employee }) {
+  const { t } = useTranslation('employees');
   const update = useUpdateEmployee();
   const paused = employee.status === 'paused';
   return (
     <div className={styles.switches}>
-      <FormAlert message={update.isError ? `Could not change the status: ${update.error.message}` : null} />
+      <FormAlert message={update.isError ? t('page.statusFailed', { message: update.error.message }) : null} />
       <Button
         variant="secondary"
         loading={update.isPending}
         onClick={() => update.mutate({ id: employee.id, patch: { status: paused ? 'active' : 'paused' } })}
       >
-        {paused ? 'Resume' : 'Pause'}
+        {paused ? t('page.resume') : t('page.pause')}
       </Button>
       <DeleteEmployeeControl employee={employee} />
     </div>

@@ -4,7 +4,8 @@ import { ButtonLink } from '@/components/ui/button-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
 import { QueryError } from '@/components/ui/query-error';
-import { formatWords, type NumberLocale } from '@/lib/money';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import { useEmployeeList } from '../api/employees';
 import type { Employee } from '../api/employee-schemas';
 import { EmployeeAvatar } from './employee-avatar';
@@ -12,34 +13,34 @@ import { StatusBadge } from './status-badge';
 import styles from './employees.module.css';
 
 export interface EmployeesPageProps {
-  locale: NumberLocale;
   /** The account's balance, beside the list. */
   balance?: ReactNode;
 }
 
 /** The AI Employees section: every employee with its status, channels and words this month. */
-export function EmployeesPage({ locale, balance }: EmployeesPageProps) {
+export function EmployeesPage({ balance }: EmployeesPageProps) {
+  const { t } = useTranslation('employees');
   const employees = useEmployeeList();
   return (
-    <Page title="AI Employees" description="Create and manage your AI employees">
+    <Page title={t('title')} description={t('description')}>
       <div className={styles.toolbar}>
         {balance}
-        <ButtonLink to="/employees/new">New employee</ButtonLink>
+        <ButtonLink to="/employees/new">{t('list.new')}</ButtonLink>
       </div>
       {employees.isPending ? (
         <p role="status" className={styles.muted}>
-          Loading employees…
+          {t('list.loading')}
         </p>
       ) : employees.isError ? (
-        <QueryError title="Could not load the employees" error={employees.error} onRetry={() => void employees.refetch()} />
+        <QueryError title={t('list.loadFailed')} error={employees.error} onRetry={() => void employees.refetch()} />
       ) : employees.data.length === 0 ? (
-        <EmptyState title="No AI employees yet">
-          <p>Create one, give it instructions and knowledge, and talk to it in the playground.</p>
+        <EmptyState title={t('list.emptyTitle')}>
+          <p>{t('list.emptyBody')}</p>
         </EmptyState>
       ) : (
-        <ul className={styles.list} aria-label="Employees">
+        <ul className={styles.list} aria-label={t('list.label')}>
           {employees.data.map((employee) => (
-            <EmployeeRow key={employee.id} employee={employee} locale={locale} />
+            <EmployeeRow key={employee.id} employee={employee} />
           ))}
         </ul>
       )}
@@ -47,7 +48,9 @@ export function EmployeesPage({ locale, balance }: EmployeesPageProps) {
   );
 }
 
-function EmployeeRow({ employee, locale }: { employee: Employee; locale: NumberLocale }) {
+function EmployeeRow({ employee }: { employee: Employee }) {
+  const { t } = useTranslation('employees');
+  const fmt = useFormatters();
   return (
     <li className={styles.row}>
       <EmployeeAvatar name={employee.name} url={employee.avatar_url} />
@@ -55,24 +58,26 @@ function EmployeeRow({ employee, locale }: { employee: Employee; locale: NumberL
         <Link to={`/employees/${employee.id}`} className={styles.rowName}>
           {employee.name}
         </Link>
-        <span className={styles.muted}>{employee.role || 'No role set'}</span>
+        <span className={styles.muted}>{employee.role || t('list.noRole')}</span>
       </div>
       <dl className={styles.facts}>
         <div>
-          <dt>Status</dt>
+          <dt>{t('list.status')}</dt>
           <dd>
             <StatusBadge status={employee.status} />
           </dd>
         </div>
         <div>
-          <dt>Channels</dt>
+          <dt>{t('list.channels')}</dt>
           <dd className={styles.muted}>
-            {employee.channels.length === 0 ? 'No channels yet' : `${employee.channels.length} connected`}
+            {employee.channels.length === 0
+              ? t('list.noChannels')
+              : t('list.channelsConnected', { count: employee.channels.length })}
           </dd>
         </div>
         <div>
-          <dt>This month</dt>
-          <dd>{formatWords(employee.words_this_month, locale)}</dd>
+          <dt>{t('list.thisMonth')}</dt>
+          <dd>{fmt.words(employee.words_this_month)}</dd>
         </div>
       </dl>
     </li>

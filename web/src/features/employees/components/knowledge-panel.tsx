@@ -4,6 +4,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { QueryError } from '@/components/ui/query-error';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
+import { useTranslation } from '@/lib/i18n';
 import {
   useAddKnowledge,
   useDeleteKnowledge,
@@ -20,17 +21,15 @@ type Mode = 'qa' | 'document';
 
 /** What the employee knows: Q&A pairs and documents, pasted or uploaded. */
 export function KnowledgePanel({ employeeId }: { employeeId: number }) {
+  const { t } = useTranslation('employees');
   const knowledge = useKnowledge(employeeId);
   const [mode, setMode] = useState<Mode>('qa');
   const items = knowledge.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <section aria-label="Knowledge" className={styles.panel}>
-      <p className={styles.muted}>
-        The employee answers from these. Each client message retrieves the best-matching pairs and passages; the
-        playground shows which ones it used.
-      </p>
-      <div className={styles.segmented} role="radiogroup" aria-label="Kind of knowledge to add">
+    <section aria-label={t('knowledge.label')} className={styles.panel}>
+      <p className={styles.muted}>{t('knowledge.intro')}</p>
+      <div className={styles.segmented} role="radiogroup" aria-label={t('knowledge.kindLabel')}>
         {(['qa', 'document'] as const).map((value) => (
           <label key={value} className={styles.segment} data-checked={mode === value}>
             <input
@@ -40,24 +39,24 @@ export function KnowledgePanel({ employeeId }: { employeeId: number }) {
               checked={mode === value}
               onChange={() => setMode(value)}
             />
-            {value === 'qa' ? 'Q&A pair' : 'Document'}
+            {value === 'qa' ? t('knowledge.kindQa') : t('knowledge.kindDocument')}
           </label>
         ))}
       </div>
       {mode === 'qa' ? <QaForm employeeId={employeeId} /> : <DocumentForm employeeId={employeeId} />}
       <UploadField employeeId={employeeId} />
 
-      <h2 className={styles.sectionTitle}>{`Knowledge base (${items.length}${knowledge.hasNextPage ? '+' : ''})`}</h2>
+      <h2 className={styles.sectionTitle}>{t(knowledge.hasNextPage ? 'knowledge.headingMore' : 'knowledge.heading', { count: items.length })}</h2>
       {knowledge.isPending ? (
         <p role="status" className={styles.muted}>
-          Loading knowledge…
+          {t('knowledge.loading')}
         </p>
       ) : knowledge.isError ? (
-        <QueryError title="Could not load the knowledge" error={knowledge.error} onRetry={() => void knowledge.refetch()} />
+        <QueryError title={t('knowledge.loadFailed')} error={knowledge.error} onRetry={() => void knowledge.refetch()} />
       ) : items.length === 0 ? (
-        <p className={styles.muted}>Nothing yet. Without knowledge, the employee passes every question to a person.</p>
+        <p className={styles.muted}>{t('knowledge.empty')}</p>
       ) : (
-        <ul className={styles.knowledgeList} aria-label="Knowledge items">
+        <ul className={styles.knowledgeList} aria-label={t('knowledge.itemsLabel')}>
           {items.map((item) => (
             <KnowledgeRow key={item.id} employeeId={employeeId} item={item} />
           ))}
@@ -65,7 +64,7 @@ export function KnowledgePanel({ employeeId }: { employeeId: number }) {
       )}
       {knowledge.hasNextPage ? (
         <Button variant="secondary" loading={knowledge.isFetchingNextPage} onClick={() => void knowledge.fetchNextPage()}>
-          Show more
+          {t('knowledge.showMore')}
         </Button>
       ) : null}
     </section>
@@ -84,6 +83,7 @@ function useSaveKnowledge(employeeId: number, item?: KnowledgeItem) {
 }
 
 function FormActions({ saving, label, onCancel }: { saving: boolean; label: string; onCancel?: () => void }) {
+  const { t } = useTranslation(['employees', 'common']);
   return (
     <div className={styles.formActions}>
       <Button type="submit" loading={saving}>
@@ -91,7 +91,7 @@ function FormActions({ saving, label, onCancel }: { saving: boolean; label: stri
       </Button>
       {onCancel ? (
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t('common:action.cancel')}
         </Button>
       ) : null}
     </div>
@@ -107,6 +107,7 @@ function QaForm({
   item?: KnowledgeItem;
   onDone?: () => void;
 }) {
+  const { t } = useTranslation(['employees', 'common']);
   const { mutation, save } = useSaveKnowledge(employeeId, item);
   const [question, setQuestion] = useState(item?.question ?? '');
   const [answer, setAnswer] = useState(item?.answer ?? '');
@@ -125,11 +126,15 @@ function QaForm({
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={item ? 'Edit Q&A pair' : 'Add a Q&A pair'} noValidate>
-      <FormAlert message={mutation.isError ? `Not saved: ${mutation.error.message}` : null} />
-      <TextField label="Question" value={question} onChange={(e) => setQuestion(e.target.value)} error={errors.question} />
-      <TextAreaField label="Answer" value={answer} onChange={(e) => setAnswer(e.target.value)} error={errors.answer} rows={3} />
-      <FormActions saving={mutation.isPending} label={item ? 'Save' : 'Add Q&A pair'} onCancel={onDone} />
+    <form className={styles.form} onSubmit={submit} aria-label={item ? t('knowledge.editQa') : t('knowledge.addQa')} noValidate>
+      <FormAlert message={mutation.isError ? t('knowledge.notSaved', { message: mutation.error.message }) : null} />
+      <TextField label={t('knowledge.question')} value={question} onChange={(e) => setQuestion(e.target.value)} error={errors.question} />
+      <TextAreaField label={t('knowledge.answer')} value={answer} onChange={(e) => setAnswer(e.target.value)} error={errors.answer} rows={3} />
+      <FormActions
+        saving={mutation.isPending}
+        label={item ? t('common:action.save') : t('knowledge.addQaSubmit')}
+        onCancel={onDone}
+      />
     </form>
   );
 }
@@ -143,6 +148,7 @@ function DocumentForm({
   item?: KnowledgeItem;
   onDone?: () => void;
 }) {
+  const { t } = useTranslation(['employees', 'common']);
   const { mutation, save } = useSaveKnowledge(employeeId, item);
   const [title, setTitle] = useState(item?.title ?? '');
   const [text, setText] = useState(item?.text ?? '');
@@ -161,23 +167,28 @@ function DocumentForm({
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={item ? 'Edit document' : 'Add a document'} noValidate>
-      <FormAlert message={mutation.isError ? `Not saved: ${mutation.error.message}` : null} />
-      <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
+    <form className={styles.form} onSubmit={submit} aria-label={item ? t('knowledge.editDocument') : t('knowledge.addDocument')} noValidate>
+      <FormAlert message={mutation.isError ? t('knowledge.notSaved', { message: mutation.error.message }) : null} />
+      <TextField label={t('knowledge.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
       <TextAreaField
-        label="Text"
+        label={t('knowledge.text')}
         value={text}
         onChange={(e) => setText(e.target.value)}
         error={errors.text}
-        hint="Paste the text: rules, prices, opening hours…"
+        hint={t('knowledge.textHint')}
         rows={6}
       />
-      <FormActions saving={mutation.isPending} label={item ? 'Save' : 'Add document'} onCancel={onDone} />
+      <FormActions
+        saving={mutation.isPending}
+        label={item ? t('common:action.save') : t('knowledge.addDocumentSubmit')}
+        onCancel={onDone}
+      />
     </form>
   );
 }
 
 function UploadField({ employeeId }: { employeeId: number }) {
+  const { t } = useTranslation('employees');
   const id = useId();
   const upload = useUploadKnowledge(employeeId);
   const [message, setMessage] = useState<string | null>(null);
@@ -199,16 +210,20 @@ function UploadField({ employeeId }: { employeeId: number }) {
         await upload.mutateAsync(file);
         added.push(file.name);
       } catch (failure) {
-        setError(`${file.name}: ${failure instanceof Error ? failure.message : 'not uploaded'}`);
+        setError(
+          failure instanceof Error
+            ? t('knowledge.uploadFailed', { name: file.name, message: failure.message })
+            : t('knowledge.uploadFailedUnknown', { name: file.name }),
+        );
       }
     }
-    if (added.length > 0) setMessage(`Added ${added.join(', ')}.`);
+    if (added.length > 0) setMessage(t('knowledge.added', { names: added.join(', ') }));
   };
 
   return (
     <div className={styles.upload}>
       <label htmlFor={id} className={styles.fileButton} aria-busy={upload.isPending || undefined}>
-        {upload.isPending ? 'Uploading…' : 'Upload .txt or .md files'}
+        {upload.isPending ? t('knowledge.uploading') : t('knowledge.upload')}
       </label>
       <input
         id={id}
@@ -218,7 +233,7 @@ function UploadField({ employeeId }: { employeeId: number }) {
         className="visually-hidden"
         onChange={(event) => void onChange(event)}
       />
-      <span className={styles.hint}>Each file becomes a document titled by its name (UTF-8, up to 1 MiB).</span>
+      <span className={styles.hint}>{t('knowledge.uploadHint')}</span>
       <span role="status" className={styles.saved}>
         {message ?? ''}
       </span>
@@ -228,6 +243,7 @@ function UploadField({ employeeId }: { employeeId: number }) {
 }
 
 function KnowledgeRow({ employeeId, item }: { employeeId: number; item: KnowledgeItem }) {
+  const { t } = useTranslation(['employees', 'common']);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteKnowledge(employeeId);
@@ -247,34 +263,34 @@ function KnowledgeRow({ employeeId, item }: { employeeId: number; item: Knowledg
   return (
     <li className={styles.knowledgeItem}>
       <div className={styles.knowledgeText}>
-        <span className={styles.kind}>{item.kind === 'qa' ? 'Q&A' : 'Document'}</span>
+        <span className={styles.kind}>{item.kind === 'qa' ? t('knowledge.badgeQa') : t('knowledge.badgeDocument')}</span>
         <p className={styles.knowledgeHeading}>{heading}</p>
         <p className={styles.knowledgeBody}>{item.kind === 'qa' ? item.answer : item.text}</p>
       </div>
       <div className={styles.rowActions}>
         {confirming ? (
           <>
-            <span className={styles.confirmText}>Delete it?</span>
+            <span className={styles.confirmText}>{t('knowledge.confirmDelete')}</span>
             <Button
               variant="secondary"
               className={styles.danger}
               loading={remove.isPending}
               onClick={() => remove.mutate(item.id)}
-              aria-label={`Yes, delete “${heading}”`}
+              aria-label={t('knowledge.yesDelete', { title: heading })}
             >
-              Delete
+              {t('common:action.delete')}
             </Button>
             <Button variant="ghost" onClick={() => setConfirming(false)}>
-              Keep
+              {t('knowledge.keep')}
             </Button>
           </>
         ) : (
           <>
-            <Button variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit “${heading}”`}>
-              Edit
+            <Button variant="ghost" onClick={() => setEditing(true)} aria-label={t('knowledge.editItem', { title: heading })}>
+              {t('common:action.edit')}
             </Button>
-            <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete “${heading}”`}>
-              Delete
+            <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={t('knowledge.deleteItem', { title: heading })}>
+              {t('common:action.delete')}
             </Button>
           </>
         )}

@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
-import type { NumberLocale } from '@/lib/money';
+import { useTranslation } from '@/lib/i18n';
 import { useUpdateEmployee } from '../api/employees';
 import type { Employee } from '../api/employee-schemas';
 import { uploadAvatar } from '../api/knowledge';
@@ -11,16 +11,16 @@ import styles from './employees.module.css';
 
 const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 
-export function SettingsPanel({ employee, locale }: { employee: Employee; locale: NumberLocale }) {
+export function SettingsPanel({ employee }: { employee: Employee }) {
+  const { t } = useTranslation('employees');
   const update = useUpdateEmployee();
   return (
-    <section aria-label="Settings" className={styles.panel}>
+    <section aria-label={t('tabs.settings')} className={styles.panel}>
       <AvatarField employee={employee} />
       <EmployeeForm
         initial={valuesOf(employee)}
-        submitLabel="Save changes"
-        savedText="Saved."
-        locale={locale}
+        submitLabel={t('form.saveChanges')}
+        savedText={t('form.saved')}
         pending={update.isPending}
         onSubmit={(input) => update.mutateAsync({ id: employee.id, patch: input })}
       />
@@ -29,6 +29,7 @@ export function SettingsPanel({ employee, locale }: { employee: Employee; locale
 }
 
 function AvatarField({ employee }: { employee: Employee }) {
+  const { t } = useTranslation('employees');
   const id = useId();
   const update = useUpdateEmployee();
   const [error, setError] = useState<string | null>(null);
@@ -39,18 +40,20 @@ function AvatarField({ employee }: { employee: Employee }) {
     event.target.value = '';
     if (!file) return;
     if (!file.type.startsWith('image/')) {
-      setError('Choose an image (PNG, JPEG or WebP).');
+      setError(t('avatar.notImage'));
       return;
     }
     if (file.size > AVATAR_MAX_BYTES) {
-      setError('The picture is larger than 5 MB.');
+      setError(t('avatar.tooLarge'));
       return;
     }
     setError(null);
     setBusy(true);
     uploadAvatar(file)
       .then((attachmentId) => update.mutateAsync({ id: employee.id, patch: { avatar_attachment_id: attachmentId } }))
-      .catch((failure: unknown) => setError(`Could not change the picture: ${failure instanceof Error ? failure.message : ''}`))
+      .catch((failure: unknown) =>
+        setError(t('avatar.failed', { message: failure instanceof Error ? failure.message : '' })),
+      )
       .finally(() => setBusy(false));
   };
 
@@ -59,10 +62,10 @@ function AvatarField({ employee }: { employee: Employee }) {
       <EmployeeAvatar name={employee.name} url={employee.avatar_url} size={64} />
       <div className={styles.avatarText}>
         <label htmlFor={id} className={styles.fileButton} aria-busy={busy || undefined}>
-          {busy ? 'Uploading…' : employee.avatar_url ? 'Change picture' : 'Upload picture'}
+          {busy ? t('avatar.uploading') : employee.avatar_url ? t('avatar.change') : t('avatar.upload')}
         </label>
         <input id={id} type="file" accept="image/png,image/jpeg,image/webp,image/gif" className="visually-hidden" onChange={onChange} disabled={busy} />
-        <p className={styles.hint}>A square image works best; up to 5 MB.</p>
+        <p className={styles.hint}>{t('avatar.hint')}</p>
         <FormAlert message={error} />
       </div>
     </div>

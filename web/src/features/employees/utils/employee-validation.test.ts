@@ -22,7 +22,7 @@ describe('the employee form mirrors the API limits', () => {
   it('needs a name of at most 100 characters', () => {
     expect(validateEmployee({ ...good, name: '   ' }, models).errors.name).toMatch(/name/);
     expect(validateEmployee({ ...good, name: 'x'.repeat(EMPLOYEE_LIMITS.name) }, models).errors.name).toBeUndefined();
-    expect(validateEmployee({ ...good, name: 'x'.repeat(101) }, models).errors.name).toMatch(/at most 100/);
+    expect(validateEmployee({ ...good, name: 'x'.repeat(101) }, models).errors.name).toMatch(/At most 100 characters/);
   });
 
   it('limits role, instructions and greeting', () => {

@@ -1,5 +1,6 @@
 // The employee form, checked against the same limits the API enforces, so a
 // mistake is named beside its field before anything is sent.
+import { i18n } from '@/lib/i18n';
 
 export const EMPLOYEE_LIMITS = {
   name: 100,
@@ -47,10 +48,10 @@ export const NEW_EMPLOYEE: EmployeeFormValues = {
   replyWordLimit: '0',
 };
 
-const count = (n: number) => n.toLocaleString('en');
+const t = () => i18n.getFixedT(null, 'employees');
 
-function tooLong(label: string, value: string, max: number): string | undefined {
-  return value.length > max ? `${label} can be at most ${count(max)} characters (now ${count(value.length)}).` : undefined;
+function tooLong(value: string, max: number): string | undefined {
+  return value.length > max ? t()('validation.tooLong', { count: max, length: value.length }) : undefined;
 }
 
 export function parseTemperature(text: string): number | null {
@@ -73,18 +74,22 @@ export function validateEmployee(
 ): { errors: EmployeeErrors; input: EmployeeInput | null } {
   const errors: EmployeeErrors = {};
   const name = values.name.trim();
-  if (name === '') errors.name = 'Give the employee a name.';
-  else errors.name = tooLong('The name', name, EMPLOYEE_LIMITS.name);
-  errors.role = tooLong('The role', values.role.trim(), EMPLOYEE_LIMITS.role);
-  errors.instructions = tooLong('Instructions', values.instructions, EMPLOYEE_LIMITS.instructions);
-  errors.greeting = tooLong('The greeting', values.greeting, EMPLOYEE_LIMITS.greeting);
+  if (name === '') errors.name = t()('validation.nameRequired');
+  else errors.name = tooLong(name, EMPLOYEE_LIMITS.name);
+  errors.role = tooLong(values.role.trim(), EMPLOYEE_LIMITS.role);
+  errors.instructions = tooLong(values.instructions, EMPLOYEE_LIMITS.instructions);
+  errors.greeting = tooLong(values.greeting, EMPLOYEE_LIMITS.greeting);
 
-  if (values.model === '') errors.model = 'Choose a model.';
-  else if (modelIds.length > 0 && !modelIds.includes(values.model)) errors.model = 'This model is not offered any more.';
+  if (values.model === '') errors.model = t()('validation.modelRequired');
+  else if (modelIds.length > 0 && !modelIds.includes(values.model)) errors.model = t()('validation.modelGone');
 
   const temperature = parseTemperature(values.temperature);
   if (temperature === null || temperature < EMPLOYEE_LIMITS.temperatureMin || temperature > EMPLOYEE_LIMITS.temperatureMax) {
-    errors.temperature = 'Temperature is a number from 0 to 2, e.g. 0.3.';
+    errors.temperature = t()('validation.temperature', {
+      min: EMPLOYEE_LIMITS.temperatureMin,
+      max: EMPLOYEE_LIMITS.temperatureMax,
+      example: 0.3,
+    });
   }
 
   const limit = parseWordLimit(values.replyWordLimit);
@@ -92,7 +97,10 @@ export function validateEmployee(
     limit === null ||
     (limit !== 0 && (limit < EMPLOYEE_LIMITS.replyWordsMin || limit > EMPLOYEE_LIMITS.replyWordsMax))
   ) {
-    errors.replyWordLimit = `Use 0 for no limit, or a whole number of words from ${EMPLOYEE_LIMITS.replyWordsMin} to ${count(EMPLOYEE_LIMITS.replyWordsMax)}.`;
+    errors.replyWordLimit = t()('validation.replyLimit', {
+      min: EMPLOYEE_LIMITS.replyWordsMin,
+      max: EMPLOYEE_LIMITS.replyWordsMax,
+    });
   }
 
   for (const key of Object.keys(errors) as (keyof EmployeeErrors)[]) {

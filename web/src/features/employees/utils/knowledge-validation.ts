@@ -1,4 +1,5 @@
 // Knowledge items and uploads, checked against the API's limits.
+import { i18n } from '@/lib/i18n';
 
 export const KNOWLEDGE_LIMITS = {
   question: 1_000,
@@ -18,11 +19,13 @@ export interface DocumentValues {
   text: string;
 }
 
-const count = (n: number) => n.toLocaleString('en');
+const t = () => i18n.getFixedT(null, 'employees');
 
-function required(label: string, value: string, max: number): string | undefined {
-  if (value.trim() === '') return `${label} cannot be empty.`;
-  if (value.length > max) return `${label} can be at most ${count(max)} characters (now ${count(value.length)}).`;
+type EmptyKey = 'questionRequired' | 'answerRequired' | 'titleRequired' | 'textRequired';
+
+function required(empty: EmptyKey, value: string, max: number): string | undefined {
+  if (value.trim() === '') return t()(`validation.${empty}`);
+  if (value.length > max) return t()('validation.tooLong', { count: max, length: value.length });
   return undefined;
 }
 
@@ -33,23 +36,24 @@ function clean<T extends object>(errors: T): T {
 
 export function validateQa(values: QaValues): Partial<Record<keyof QaValues, string>> {
   return clean({
-    question: required('The question', values.question.trim(), KNOWLEDGE_LIMITS.question),
-    answer: required('The answer', values.answer.trim(), KNOWLEDGE_LIMITS.answer),
+    question: required('questionRequired', values.question.trim(), KNOWLEDGE_LIMITS.question),
+    answer: required('answerRequired', values.answer.trim(), KNOWLEDGE_LIMITS.answer),
   });
 }
 
 export function validateDocument(values: DocumentValues): Partial<Record<keyof DocumentValues, string>> {
   return clean({
-    title: required('The title', values.title.trim(), KNOWLEDGE_LIMITS.title),
-    text: required('The text', values.text, KNOWLEDGE_LIMITS.text),
+    title: required('titleRequired', values.title.trim(), KNOWLEDGE_LIMITS.title),
+    text: required('textRequired', values.text, KNOWLEDGE_LIMITS.text),
   });
 }
 
 /** The Content-Type to upload a knowledge file with, or why it cannot be uploaded. */
 export function uploadProblem(file: { name: string; size: number }): string | null {
-  if (!/\.(txt|md|markdown)$/i.test(file.name)) return `${file.name}: only .txt and .md files can be uploaded.`;
-  if (file.size === 0) return `${file.name} is empty.`;
-  if (file.size > KNOWLEDGE_LIMITS.uploadBytes) return `${file.name} is larger than 1 MiB.`;
+  const name = file.name;
+  if (!/\.(txt|md|markdown)$/i.test(name)) return t()('validation.uploadType', { name });
+  if (file.size === 0) return t()('validation.uploadEmpty', { name });
+  if (file.size > KNOWLEDGE_LIMITS.uploadBytes) return t()('validation.uploadTooLarge', { name });
   return null;
 }
 
