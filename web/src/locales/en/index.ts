@@ -4,6 +4,7 @@
 import auth from './auth.json';
 import billing from './billing.json';
 import channels from './channels.json';
+import chats from './chats.json';
 import common from './common.json';
 import employees from './employees.json';
 import finance from './finance.json';
@@ -12,4 +13,4 @@ import shell from './shell.json';
 import support from './support.json';
 import tickets from './tickets.json';
 
-export const en = { auth, billing, channels, common, employees, finance, settings, shell, support, tickets } as const;
+export const en = { auth, billing, channels, chats, common, employees, finance, settings, shell, support, tickets } as const;

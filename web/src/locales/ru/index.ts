@@ -3,6 +3,7 @@
 import auth from './auth.json';
 import billing from './billing.json';
 import channels from './channels.json';
+import chats from './chats.json';
 import common from './common.json';
 import employees from './employees.json';
 import finance from './finance.json';
@@ -11,4 +12,4 @@ import shell from './shell.json';
 import support from './support.json';
 import tickets from './tickets.json';
 
-export const ru = { auth, billing, channels, common, employees, finance, settings, shell, support, tickets };
+export const ru = { auth, billing, channels, chats, common, employees, finance, settings, shell, support, tickets };

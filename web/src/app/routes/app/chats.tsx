@@ -6,26 +6,28 @@ import { useSession } from '@/features/auth/hooks/use-session';
 import { ChatView } from '@/features/chats/components/chat-view';
 import { ChatsPage } from '@/features/chats/components/chats-page';
 import { useEmployeeList } from '@/features/employees/api/employees';
+import { useTranslation } from '@/lib/i18n';
 import { parseId } from './parse-id';
 
 function useViewer() {
   const { user } = useSession();
-  return { isStaff: isStaffRole(user.role), locale: user.locale, timeZone: user.time_zone };
+  return { isStaff: isStaffRole(user.role) };
 }
 
 export function ChatsRoute() {
+  const { t } = useTranslation('chats');
   const viewer = useViewer();
   const employees = useEmployeeList({ enabled: !viewer.isStaff });
   if (viewer.isStaff) {
     return (
-      <Page title="Chats" description="Every conversation of your AI employees, on every channel">
-        <EmptyState title="Chats open from tickets">
-          <p>Customers paste a chat&apos;s link into their ticket; open it there to read the conversation.</p>
+      <Page title={t('title')} description={t('description')}>
+        <EmptyState title={t('staff.title')}>
+          <p>{t('staff.body')}</p>
         </EmptyState>
       </Page>
     );
   }
-  return <ChatsPage viewer={viewer} employees={employees.data ?? []} />;
+  return <ChatsPage employees={employees.data ?? []} />;
 }
 
 /** /chats/:id — the link a customer copies into a ticket; staff read it without controls. */

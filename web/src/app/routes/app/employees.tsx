@@ -25,7 +25,7 @@ function StaffNote() {
 
 function useViewer() {
   const { user } = useSession();
-  return { isStaff: isStaffRole(user.role), locale: user.locale, timeZone: user.time_zone };
+  return { isStaff: isStaffRole(user.role) };
 }
 
 export function EmployeesRoute() {
@@ -50,7 +50,7 @@ function EmployeeTabRoute({ tab }: { tab: EmployeeTab }) {
       employeeId={parseId(employeeId)}
       tab={tab}
       renderPlayground={(employee) => (
-        <Playground employee={employee} viewer={viewer} balance={<BalanceWidget />} />
+        <Playground employee={employee} balance={<BalanceWidget />} />
       )}
     />
   );

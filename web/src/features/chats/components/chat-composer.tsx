@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { isApiError } from '@/lib/api-client';
+import { i18n, useTranslation } from '@/lib/i18n';
 import { MESSAGE_MAX_LENGTH } from '../api/chat-actions';
 import styles from './chat-composer.module.css';
 
@@ -18,9 +19,9 @@ export interface ChatComposerProps {
 /** Validates a chat message as the API does: 1–4000 characters after trimming. */
 export function messageProblem(text: string): string | null {
   const trimmed = text.trim();
-  if (trimmed === '') return 'Write a message first.';
+  if (trimmed === '') return i18n.t('chats:composer.empty');
   if (trimmed.length > MESSAGE_MAX_LENGTH) {
-    return `A message can be at most ${MESSAGE_MAX_LENGTH.toLocaleString('en')} characters (this one has ${trimmed.length.toLocaleString('en')}).`;
+    return i18n.t('chats:composer.tooLong', { max: MESSAGE_MAX_LENGTH, length: trimmed.length });
   }
   return null;
 }
@@ -28,13 +29,16 @@ export function messageProblem(text: string): string | null {
 export function sendErrorText(error: unknown): string {
   if (isApiError(error) && error.code === 'rate_limited') {
     const wait = error.retryAfterSeconds;
-    return `Too many messages at once. ${wait ? `Try again in ${wait} s.` : 'Wait a moment and try again.'}`;
+    return wait ? i18n.t('chats:composer.rateLimitedIn', { seconds: wait }) : i18n.t('chats:composer.rateLimited');
   }
-  return `Not sent: ${error instanceof Error ? error.message : 'unknown error'}`;
+  return error instanceof Error
+    ? i18n.t('chats:composer.notSent', { message: error.message })
+    : i18n.t('chats:composer.notSentUnknown');
 }
 
 /** Enter sends, Shift+Enter starts a new line. */
 export function ChatComposer({ label, placeholder, sending, disabled = false, onSend }: ChatComposerProps) {
+  const { t } = useTranslation('chats');
   const id = useId();
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -88,10 +92,10 @@ export function ChatComposer({ label, placeholder, sending, disabled = false, on
           maxLength={MESSAGE_MAX_LENGTH + 1000}
         />
         <Button type="submit" loading={sending} disabled={disabled || draft.trim() === ''}>
-          Send
+          {t('composer.send')}
         </Button>
       </div>
-      <p className={styles.hint}>Enter to send · Shift+Enter for a new line</p>
+      <p className={styles.hint}>{t('composer.hint')}</p>
     </form>
   );
 }

@@ -1,16 +1,14 @@
 import { useLayoutEffect, useRef } from 'react';
-import { formatMoney, formatWords } from '@/lib/money';
+import { useFormatters, type Formatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import type { ChatMessage } from '../api/chat-schemas';
-import { formatChatTime, formatFullChatTime } from '../utils/format-time';
 import { authorRole, formatScore } from '../utils/labels';
 import type { ChatStream } from '../utils/reply-stream';
-import type { ChatViewer } from '../utils/viewer';
 import styles from './chat-thread.module.css';
 
 export interface ChatThreadProps {
   messages: readonly ChatMessage[];
   stream: ChatStream;
-  viewer: ChatViewer;
   now: number;
   /** The reader's own kind of message (client in the playground, operator in a chat): shown on the right. */
   ownKind: 'client' | 'operator';
@@ -21,7 +19,8 @@ export interface ChatThreadProps {
 const FOLLOWING_PX = 80;
 
 /** The conversation, oldest first, then any reply still being written. */
-export function ChatThread({ messages, stream, viewer, now, ownKind, emptyText }: ChatThreadProps) {
+export function ChatThread({ messages, stream, now, ownKind, emptyText }: ChatThreadProps) {
+  const { t } = useTranslation('chats');
   const scrollRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const lastId = messages.at(-1)?.id;
@@ -42,16 +41,16 @@ export function ChatThread({ messages, stream, viewer, now, ownKind, emptyText }
       {messages.length === 0 && stream.replies.length === 0 && emptyText ? (
         <p className={styles.empty}>{emptyText}</p>
       ) : null}
-      <ol className={styles.messages} role="log" aria-label="Messages">
+      <ol className={styles.messages} role="log" aria-label={t('thread.label')}>
         {messages.map((message) => (
-          <MessageItem key={message.id} message={message} viewer={viewer} now={now} own={message.author.kind === ownKind} />
+          <MessageItem key={message.id} message={message} now={now} own={message.author.kind === ownKind} />
         ))}
         {stream.replies.map((reply) => (
           <li key={reply.replyId} className={styles.message} data-kind="employee" data-streaming="true" aria-busy="true">
             <div className={styles.bubble}>
               <p className={styles.meta}>
-                <span className={styles.author}>AI employee</span>
-                <span className={styles.writing}>writing…</span>
+                <span className={styles.author}>{t('thread.aiEmployee')}</span>
+                <span className={styles.writing}>{t('thread.writing')}</span>
               </p>
               <p className={styles.text}>
                 {reply.text}
@@ -65,11 +64,13 @@ export function ChatThread({ messages, stream, viewer, now, ownKind, emptyText }
   );
 }
 
-function MessageItem({ message, viewer, now, own }: { message: ChatMessage; viewer: ChatViewer; now: number; own: boolean }) {
+function MessageItem({ message, now, own }: { message: ChatMessage; now: number; own: boolean }) {
+  const { t } = useTranslation('chats');
+  const fmt = useFormatters();
   const kind = message.author.kind;
   const time = (
-    <time dateTime={message.created_at} title={formatFullChatTime(message.created_at, viewer.timeZone)}>
-      {formatChatTime(message.created_at, viewer.timeZone, now)}
+    <time dateTime={message.created_at} title={fmt.fullDateTime(message.created_at)}>
+      {fmt.dateTime(message.created_at, now)}
     </time>
   );
   if (kind === 'system') {
@@ -77,12 +78,12 @@ function MessageItem({ message, viewer, now, own }: { message: ChatMessage; view
       <li className={styles.message} data-kind="system" data-message-id={message.id}>
         <div className={styles.system}>
           <p className={styles.systemText}>
-            <span className="visually-hidden">System message: </span>
+            <span className="visually-hidden">{t('thread.systemMessage')}</span>
             {message.text}
           </p>
           <p className={styles.meta}>
             {time}
-            <span data-testid="message-usage">{viewer.locale === 'ru' ? ' · бесплатно' : ' · free'}</span>
+            <span data-testid="message-usage">{` · ${t('thread.free')}`}</span>
           </p>
         </div>
       </li>
@@ -101,8 +102,8 @@ function MessageItem({ message, viewer, now, own }: { message: ChatMessage; view
         <p className={styles.text}>{message.text}</p>
         {kind === 'employee' || kind === 'client' ? (
           <p className={styles.usage} data-testid="message-usage">
-            {formatWords(message.words, viewer.locale)}
-            {kind === 'employee' ? ` · ${employeeCost(message, viewer.locale)}` : ''}
+            {fmt.words(message.words)}
+            {kind === 'employee' ? ` · ${employeeCost(message, fmt, t('thread.free'))}` : ''}
           </p>
         ) : null}
         {kind === 'employee' ? <KnowledgeUsed message={message} /> : null}
@@ -112,23 +113,25 @@ function MessageItem({ message, viewer, now, own }: { message: ChatMessage; view
 }
 
 /** What an AI message cost; a handoff notice is not an answer and says it was free. */
-function employeeCost(message: ChatMessage, locale: ChatViewer['locale']): string {
-  if (message.free || !message.cost) return locale === 'ru' ? 'бесплатно' : 'free';
-  return formatMoney(message.cost, locale);
+function employeeCost(message: ChatMessage, fmt: Formatters, free: string): string {
+  if (message.free || !message.cost) return free;
+  return fmt.money(message.cost);
 }
 
 function KnowledgeUsed({ message }: { message: ChatMessage }) {
-  if (message.passages.length === 0) return <p className={styles.usage}>No knowledge used</p>;
+  const { t } = useTranslation('chats');
+  const fmt = useFormatters();
+  if (message.passages.length === 0) return <p className={styles.usage}>{t('thread.noKnowledge')}</p>;
   return (
     <details className={styles.knowledge}>
-      <summary>{`Knowledge used (${message.passages.length})`}</summary>
+      <summary>{t('thread.knowledgeUsed', { count: message.passages.length })}</summary>
       <ol className={styles.passages}>
         {message.passages.map((passage, index) => (
           <li key={index} className={styles.passage}>
             <p className={styles.passageHead}>
-              <span className={styles.passageKind}>{passage.kind === 'qa' ? 'Q&A' : 'Document'}</span>
+              <span className={styles.passageKind}>{passage.kind === 'qa' ? t('thread.qa') : t('thread.document')}</span>
               <span className={styles.passageTitle}>{passage.title}</span>
-              <span className={styles.score}>{`score ${formatScore(passage.score)}`}</span>
+              <span className={styles.score}>{t('thread.score', { score: formatScore(passage.score, fmt.locale) })}</span>
             </p>
             <p className={styles.passageText}>{passage.text}</p>
           </li>

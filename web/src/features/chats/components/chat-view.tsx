@@ -5,11 +5,12 @@ import { QueryError } from '@/components/ui/query-error';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useNow } from '@/hooks/use-now';
 import { isApiError } from '@/lib/api-client';
+import { useFormatters } from '@/lib/formatters';
+import { Trans, useTranslation } from '@/lib/i18n';
 import { useChatControl, useSendOperatorMessage } from '../api/chat-actions';
 import type { Chat } from '../api/chat-schemas';
 import { useChat, useChatMessages } from '../api/get-chat';
 import { useReplyStream } from '../hooks/use-reply-stream';
-import { formatChatTime } from '../utils/format-time';
 import { sourceLabel } from '../utils/labels';
 import type { ChatViewer } from '../utils/viewer';
 import { ChatComposer } from './chat-composer';
@@ -26,48 +27,51 @@ export interface ChatViewProps {
 
 /** One chat at its own address: the thread, live; operator controls for the account's users. */
 export function ChatView({ chatId, viewer }: ChatViewProps) {
+  const { t } = useTranslation('chats');
   const chat = useChat(chatId ?? 0, { enabled: chatId !== null });
   const messages = useChatMessages(chatId ?? 0, { enabled: chatId !== null });
   const stream = useReplyStream(chatId ?? 0);
   const now = useNow();
-  useDocumentTitle(chat.data ? `Chat with ${chat.data.chat.client_name}` : 'Chat');
+  useDocumentTitle(
+    chat.data ? t('view.documentTitleWith', { name: chat.data.chat.client_name }) : t('view.documentTitle'),
+  );
 
   if (chatId === null || (chat.isError && isApiError(chat.error) && chat.error.status === 404)) {
     return (
       <div className={styles.missing}>
-        <h1 className={styles.missingTitle}>Chat not found</h1>
-        <p>It does not exist, or it belongs to another account.</p>
-        {viewer.isStaff ? null : <Link to="/chats">Back to chats</Link>}
+        <h1 className={styles.missingTitle}>{t('view.notFoundTitle')}</h1>
+        <p>{t('view.notFoundBody')}</p>
+        {viewer.isStaff ? null : <Link to="/chats">{t('view.backToList')}</Link>}
       </div>
     );
   }
   if (chat.isPending) {
     return (
       <p className={styles.loading} role="status">
-        Loading the chat…
+        {t('view.loading')}
       </p>
     );
   }
   if (chat.isError) {
-    return <QueryError title="Could not load the chat" error={chat.error} onRetry={() => void chat.refetch()} />;
+    return <QueryError title={t('view.loadFailed')} error={chat.error} onRetry={() => void chat.refetch()} />;
   }
 
   const data = chat.data.chat;
   return (
-    <article className={styles.view} aria-label={`Chat #${data.id}`}>
-      <ChatHeader chat={data} viewer={viewer} now={now} />
+    <article className={styles.view} aria-label={t('view.label', { id: data.id })}>
+      <ChatHeader chat={data} isStaff={viewer.isStaff} now={now} />
       <HandoffBanner chat={data} />
       {messages.isPending ? (
         <p className={styles.loading} role="status">
-          Loading messages…
+          {t('view.loadingMessages')}
         </p>
       ) : messages.isError ? (
-        <QueryError title="Could not load the messages" error={messages.error} onRetry={() => void messages.refetch()} />
+        <QueryError title={t('view.messagesFailed')} error={messages.error} onRetry={() => void messages.refetch()} />
       ) : (
-        <ChatThread messages={messages.data} stream={stream} viewer={viewer} now={now} ownKind="operator" />
+        <ChatThread messages={messages.data} stream={stream} now={now} ownKind="operator" />
       )}
       {viewer.isStaff ? (
-        <p className={styles.readOnly}>Read-only: the support team sees this chat as the customer shared it.</p>
+        <p className={styles.readOnly}>{t('view.readOnly')}</p>
       ) : (
         <OperatorControls chat={data} />
       )}
@@ -75,27 +79,33 @@ export function ChatView({ chatId, viewer }: ChatViewProps) {
   );
 }
 
-function ChatHeader({ chat, viewer, now }: { chat: Chat; viewer: ChatViewer; now: number }) {
+function ChatHeader({ chat, isStaff, now }: { chat: Chat; isStaff: boolean; now: number }) {
+  const { t } = useTranslation('chats');
+  const fmt = useFormatters();
   return (
     <header className={styles.header}>
-      {viewer.isStaff ? null : (
+      {isStaff ? null : (
         <Link to="/chats" className={styles.back}>
-          ← All chats
+          ← {t('view.allChats')}
         </Link>
       )}
       <div className={styles.headRow}>
         <div className={styles.headText}>
-          <h1 className={styles.title}>{`${chat.client_name} · ${chat.employee.name}`}</h1>
+          <h1 className={styles.title}>{t('view.heading', { client: chat.client_name, employee: chat.employee.name })}</h1>
           <p className={styles.meta}>
             <span>{`#${chat.id}`}</span>
             <span className={styles.chip}>{sourceLabel(chat.source)}</span>
             <span className={styles.chip} data-tone={chat.status}>
-              {chat.status === 'ai' ? 'AI replying' : 'Operator replying'}
+              {chat.status === 'ai' ? t('view.aiReplying') : t('view.operatorReplying')}
             </span>
-            <span>{`${chat.message_count} messages`}</span>
+            <span>{t('view.messages', { count: chat.message_count })}</span>
             <span>
-              {'Started '}
-              <time dateTime={chat.created_at}>{formatChatTime(chat.created_at, viewer.timeZone, now)}</time>
+              <Trans
+                t={t}
+                i18nKey="view.started"
+                values={{ when: fmt.dateTime(chat.created_at, now) }}
+                components={{ time: <time dateTime={chat.created_at} title={fmt.fullDateTime(chat.created_at)} /> }}
+              />
             </span>
           </p>
         </div>
@@ -106,12 +116,13 @@ function ChatHeader({ chat, viewer, now }: { chat: Chat; viewer: ChatViewer; now
 }
 
 function OperatorControls({ chat }: { chat: Chat }) {
+  const { t } = useTranslation('chats');
   const control = useChatControl();
   const send = useSendOperatorMessage();
   const controlError = control.isError
     ? isApiError(control.error) && control.error.status === 409
-      ? 'The chat changed meanwhile; it is shown as it is now.'
-      : `Could not change who answers: ${control.error.message}`
+      ? t('control.changed')
+      : t('control.failed', { message: control.error.message })
     : null;
 
   if (chat.status === 'ai') {
@@ -120,11 +131,11 @@ function OperatorControls({ chat }: { chat: Chat }) {
         <FormAlert message={controlError} />
         <p className={styles.controlsText}>
           {chat.needs_human
-            ? 'The AI employee passed this chat to a person. Take it over to reply.'
-            : 'The AI employee is answering. Take over to write to the client yourself.'}
+            ? t('control.passed')
+            : t('control.aiAnswering')}
         </p>
         <Button loading={control.isPending} onClick={() => control.mutate({ chatId: chat.id, action: 'takeover' })}>
-          Take over
+          {t('control.takeOver')}
         </Button>
       </div>
     );
@@ -133,18 +144,18 @@ function OperatorControls({ chat }: { chat: Chat }) {
     <div className={styles.operator}>
       <div className={styles.controls}>
         <FormAlert message={controlError} />
-        <p className={styles.controlsText}>You are answering this chat as a person.</p>
+        <p className={styles.controlsText}>{t('control.youAnswer')}</p>
         <Button
           variant="secondary"
           loading={control.isPending}
           onClick={() => control.mutate({ chatId: chat.id, action: 'release' })}
         >
-          Hand back to AI
+          {t('control.handBack')}
         </Button>
       </div>
       <ChatComposer
-        label="Write as a human"
-        placeholder="Write to the client as a person…"
+        label={t('control.composerLabel')}
+        placeholder={t('control.composerPlaceholder')}
         sending={send.isPending}
         onSend={(text) => send.mutateAsync({ chatId: chat.id, text })}
       />

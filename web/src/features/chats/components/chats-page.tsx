@@ -6,6 +6,8 @@ import { Page } from '@/components/ui/page';
 import { QueryError } from '@/components/ui/query-error';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { useNow } from '@/hooks/use-now';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import type { Chat } from '../api/chat-schemas';
 import { useChats } from '../api/get-chats';
 import {
@@ -15,19 +17,17 @@ import {
   searchFromFilter,
   type ChatFilter,
 } from '../utils/chat-filter';
-import { formatChatTime } from '../utils/format-time';
 import { SOURCE_OPTIONS, sourceLabel } from '../utils/labels';
-import type { ChatViewer } from '../utils/viewer';
 import styles from './chats-page.module.css';
 
 export interface ChatsPageProps {
-  viewer: ChatViewer;
   /** The account's employees, for the filter. */
   employees: readonly { id: number; name: string }[];
 }
 
 /** Every conversation of the account's AI employees, filtered, newest activity first. */
-export function ChatsPage({ viewer, employees }: ChatsPageProps) {
+export function ChatsPage({ employees }: ChatsPageProps) {
+  const { t } = useTranslation('chats');
   const [search, setSearch] = useSearchParams();
   const filter = filterFromSearch(search);
   const debouncedQ = useDebouncedValue(filter.q, 300);
@@ -43,27 +43,27 @@ export function ChatsPage({ viewer, employees }: ChatsPageProps) {
   const items = chats.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <Page title="Chats" description="Every conversation of your AI employees, on every channel">
+    <Page title={t('title')} description={t('description')}>
       <form
         className={styles.filters}
         role="search"
-        aria-label="Filter chats"
+        aria-label={t('filters.label')}
         onSubmit={(event) => event.preventDefault()}
       >
         <div className={styles.field}>
-          <label htmlFor={ids.q}>Search messages</label>
+          <label htmlFor={ids.q}>{t('filters.search')}</label>
           <input
             id={ids.q}
             type="search"
             value={filter.q}
-            placeholder="Words from any message"
+            placeholder={t('filters.searchPlaceholder')}
             onChange={(event) => update({ q: event.target.value })}
           />
         </div>
         <div className={styles.field}>
-          <label htmlFor={ids.employee}>Employee</label>
+          <label htmlFor={ids.employee}>{t('filters.employee')}</label>
           <select id={ids.employee} value={filter.employeeId} onChange={(e) => update({ employeeId: e.target.value })}>
-            <option value="">All employees</option>
+            <option value="">{t('filters.allEmployees')}</option>
             {employees.map((employee) => (
               <option key={employee.id} value={String(employee.id)}>
                 {employee.name}
@@ -72,22 +72,22 @@ export function ChatsPage({ viewer, employees }: ChatsPageProps) {
           </select>
         </div>
         <div className={styles.field}>
-          <label htmlFor={ids.source}>Source</label>
+          <label htmlFor={ids.source}>{t('filters.source')}</label>
           <select id={ids.source} value={filter.source} onChange={(e) => update({ source: e.target.value })}>
-            <option value="">All sources</option>
+            <option value="">{t('filters.allSources')}</option>
             {SOURCE_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
+              <option key={option} value={option}>
+                {sourceLabel(option)}
               </option>
             ))}
           </select>
         </div>
         <div className={styles.field}>
-          <label htmlFor={ids.from}>From</label>
+          <label htmlFor={ids.from}>{t('filters.from')}</label>
           <input id={ids.from} type="date" value={filter.from} onChange={(e) => update({ from: e.target.value })} />
         </div>
         <div className={styles.field}>
-          <label htmlFor={ids.to}>To</label>
+          <label htmlFor={ids.to}>{t('filters.to')}</label>
           <input id={ids.to} type="date" value={filter.to} onChange={(e) => update({ to: e.target.value })} />
         </div>
         <label className={styles.check}>
@@ -96,39 +96,35 @@ export function ChatsPage({ viewer, employees }: ChatsPageProps) {
             checked={filter.needsHuman}
             onChange={(e) => update({ needsHuman: e.target.checked })}
           />
-          Needs a human
+          {t('filters.needsHuman')}
         </label>
       </form>
 
-      <section aria-label="Chat list" className={styles.results}>
+      <section aria-label={t('list.label')} className={styles.results}>
         {problem ? (
           <p role="alert" className={styles.problem}>
             {problem}
           </p>
         ) : chats.isPending ? (
           <p role="status" className={styles.muted}>
-            Loading chats…
+            {t('list.loading')}
           </p>
         ) : chats.isError ? (
-          <QueryError title="Could not load the chats" error={chats.error} onRetry={() => void chats.refetch()} />
+          <QueryError title={t('list.loadFailed')} error={chats.error} onRetry={() => void chats.refetch()} />
         ) : items.length === 0 ? (
-          <EmptyState title={hasFilters(effective) ? 'No chats match' : 'No chats yet'}>
-            <p>
-              {hasFilters(effective)
-                ? 'Try other filters or fewer words.'
-                : 'Conversations appear here once someone talks to an AI employee — try its Playground.'}
-            </p>
+          <EmptyState title={hasFilters(effective) ? t('list.noMatchTitle') : t('list.emptyTitle')}>
+            <p>{hasFilters(effective) ? t('list.noMatchBody') : t('list.emptyBody')}</p>
           </EmptyState>
         ) : (
           <ul className={styles.list}>
             {items.map((chat) => (
-              <ChatListItem key={chat.id} chat={chat} viewer={viewer} now={now} />
+              <ChatListItem key={chat.id} chat={chat} now={now} />
             ))}
           </ul>
         )}
         {chats.hasNextPage ? (
           <Button variant="secondary" loading={chats.isFetchingNextPage} onClick={() => void chats.fetchNextPage()}>
-            Show more chats
+            {t('list.showMore')}
           </Button>
         ) : null}
       </section>
@@ -136,7 +132,9 @@ export function ChatsPage({ viewer, employees }: ChatsPageProps) {
   );
 }
 
-function ChatListItem({ chat, viewer, now }: { chat: Chat; viewer: ChatViewer; now: number }) {
+function ChatListItem({ chat, now }: { chat: Chat; now: number }) {
+  const { t } = useTranslation('chats');
+  const fmt = useFormatters();
   const when = chat.last_message_at ?? chat.created_at;
   return (
     <li>
@@ -144,13 +142,17 @@ function ChatListItem({ chat, viewer, now }: { chat: Chat; viewer: ChatViewer; n
         <span className={styles.itemMain}>
           <span className={styles.itemTitle}>{chat.client_name}</span>
           <span className={styles.itemMeta}>
-            {`${chat.employee.name} · ${sourceLabel(chat.source)} · ${chat.message_count} messages`}
+            {t('list.meta', {
+              employee: chat.employee.name,
+              source: sourceLabel(chat.source),
+              count: chat.message_count,
+            })}
           </span>
         </span>
         <span className={styles.itemSide}>
-          {chat.needs_human ? <span className={styles.flag}>Needs a human</span> : null}
-          {chat.status === 'human' && !chat.needs_human ? <span className={styles.human}>Operator</span> : null}
-          <time dateTime={when}>{formatChatTime(when, viewer.timeZone, now)}</time>
+          {chat.needs_human ? <span className={styles.flag}>{t('list.needsHuman')}</span> : null}
+          {chat.status === 'human' && !chat.needs_human ? <span className={styles.human}>{t('list.operator')}</span> : null}
+          <time dateTime={when}>{fmt.dateTime(when, now)}</time>
         </span>
       </Link>
     </li>

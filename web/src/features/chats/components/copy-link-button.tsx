@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useTranslation } from '@/lib/i18n';
 import { absoluteChatUrl } from '../utils/absolute-url';
 
 /** Copies the chat's absolute address, the link a customer pastes into a support ticket. */
 export function CopyLinkButton({ url }: { url: string }) {
+  const { t } = useTranslation('chats');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const href = absoluteChatUrl(url);
 
@@ -28,10 +30,14 @@ export function CopyLinkButton({ url }: { url: string }) {
   return (
     <span>
       <Button variant="secondary" onClick={copy} aria-describedby={undefined}>
-        {state === 'copied' ? 'Link copied' : 'Copy link'}
+        {state === 'copied' ? t('copy.copied') : t('copy.button')}
       </Button>
       <span role="status" className="visually-hidden">
-        {state === 'copied' ? `Copied ${href}` : state === 'failed' ? `Could not copy. The link is ${href}` : ''}
+        {state === 'copied'
+          ? t('copy.copiedStatus', { href })
+          : state === 'failed'
+            ? t('copy.failedStatus', { href })
+            : ''}
       </span>
       {state === 'failed' ? <span> {href}</span> : null}
     </span>

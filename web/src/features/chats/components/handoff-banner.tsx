@@ -1,20 +1,26 @@
+import { Trans, useTranslation } from '@/lib/i18n';
 import type { Chat } from '../api/chat-schemas';
 import styles from './chat-view.module.css';
 
 /** Says plainly that the AI has stopped and a person is needed, and why. */
 export function HandoffBanner({ chat }: { chat: Chat }) {
+  const { t } = useTranslation('chats');
   if (chat.needs_human) {
     return (
       <p className={styles.handoff} role="status" data-tone="handoff">
-        <strong>Passed to a person</strong>
-        {`: ${chat.handoff_reason ?? 'the AI employee asked for help'}. The AI does not reply in this chat until it is handed back.`}
+        <Trans
+          t={t}
+          i18nKey="handoff.passed"
+          values={{ reason: chat.handoff_reason ?? t('handoff.defaultReason') }}
+          components={{ strong: <strong /> }}
+        />
       </p>
     );
   }
   if (chat.status === 'human') {
     return (
       <p className={styles.handoff} role="status" data-tone="human">
-        A person is answering this chat; the AI employee does not reply until it is handed back.
+        {t('handoff.human')}
       </p>
     );
   }

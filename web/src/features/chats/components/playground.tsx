@@ -4,11 +4,11 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { QueryError } from '@/components/ui/query-error';
 import { useNow } from '@/hooks/use-now';
+import { useTranslation } from '@/lib/i18n';
 import { useSendClientMessage } from '../api/chat-actions';
 import { useChat, useChatMessages } from '../api/get-chat';
 import { useLatestPlaygroundChat, useStartPlayground } from '../api/playground';
 import { useReplyStream } from '../hooks/use-reply-stream';
-import type { ChatViewer } from '../utils/viewer';
 import { ChatComposer } from './chat-composer';
 import { ChatThread } from './chat-thread';
 import { HandoffBanner } from './handoff-banner';
@@ -16,13 +16,13 @@ import styles from './playground.module.css';
 
 export interface PlaygroundProps {
   employee: { id: number; name: string; greeting: string; status: 'active' | 'paused' };
-  viewer: ChatViewer;
   /** The account's balance, shown so each reply's cost can be seen leaving it. */
   balance?: ReactNode;
 }
 
 /** Talk to an employee as a client would, before connecting any channel. */
-export function Playground({ employee, viewer, balance }: PlaygroundProps) {
+export function Playground({ employee, balance }: PlaygroundProps) {
+  const { t } = useTranslation('chats');
   const latest = useLatestPlaygroundChat(employee.id);
   const start = useStartPlayground();
   const send = useSendClientMessage();
@@ -38,10 +38,10 @@ export function Playground({ employee, viewer, balance }: PlaygroundProps) {
   };
 
   return (
-    <section className={styles.playground} aria-label="Playground">
+    <section className={styles.playground} aria-label={t('playground.label')}>
       <div className={styles.bar}>
         <p className={styles.intro}>
-          {`You are the client here. ${employee.name} answers as it would on a channel; every reply is metered.`}
+          {t('playground.intro', { name: employee.name })}
         </p>
         <div className={styles.actions}>
           {balance}
@@ -51,45 +51,44 @@ export function Playground({ employee, viewer, balance }: PlaygroundProps) {
             onClick={() => start.mutate(employee.id)}
             disabled={latest.isPending}
           >
-            New conversation
+            {t('playground.newConversation')}
           </Button>
         </div>
       </div>
-      <FormAlert message={start.isError ? `Could not start a conversation: ${start.error.message}` : null} />
+      <FormAlert message={start.isError ? t('playground.startFailed', { message: start.error.message }) : null} />
       {employee.status === 'paused' ? (
         <p className={styles.paused} role="status">
-          {`${employee.name} is paused and does not reply. Resume it to try it out.`}
+          {t('playground.paused', { name: employee.name })}
         </p>
       ) : null}
       {chat.data ? <HandoffBanner chat={chat.data.chat} /> : null}
       {latest.isError ? (
-        <QueryError title="Could not load the playground" error={latest.error} onRetry={() => void latest.refetch()} />
+        <QueryError title={t('playground.loadFailed')} error={latest.error} onRetry={() => void latest.refetch()} />
       ) : messages.isError ? (
-        <QueryError title="Could not load the messages" error={messages.error} onRetry={() => void messages.refetch()} />
+        <QueryError title={t('view.messagesFailed')} error={messages.error} onRetry={() => void messages.refetch()} />
       ) : (
         <ChatThread
           messages={chatId === null ? [] : (messages.data ?? [])}
           stream={stream}
-          viewer={viewer}
           now={now}
           ownKind="client"
           emptyText={
             latest.isPending || (chatId !== null && messages.isPending)
-              ? 'Loading…'
-              : `Say hello to ${employee.name} to start a conversation.`
+              ? t('playground.loading')
+              : t('playground.sayHello', { name: employee.name })
           }
         />
       )}
       <ChatComposer
-        label="Message as the client"
-        placeholder="Write as a client would…"
+        label={t('playground.composerLabel')}
+        placeholder={t('playground.composerPlaceholder')}
         sending={send.isPending || start.isPending}
         disabled={latest.isPending}
         onSend={onSend}
       />
       {chatId !== null ? (
         <p className={styles.footer}>
-          <Link to={`/chats/${chatId}`}>Open this conversation in Chats</Link>
+          <Link to={`/chats/${chatId}`}>{t('playground.openInChats')}</Link>
         </p>
       ) : null}
     </section>

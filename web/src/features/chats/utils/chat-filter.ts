@@ -1,4 +1,5 @@
 // The Chats list's filters, as the page holds them and as the API reads them.
+import { i18n } from '@/lib/i18n';
 
 export interface ChatFilter {
   /** '' for every employee. */
@@ -70,7 +71,7 @@ export function searchFromFilter(filter: ChatFilter): URLSearchParams {
 
 /** A 'to' day before the 'from' day finds nothing: say so instead of asking. */
 export function filterProblem(filter: ChatFilter): string | null {
-  if (filter.from && filter.to && filter.to < filter.from) return 'The end date is before the start date.';
+  if (filter.from && filter.to && filter.to < filter.from) return i18n.t('chats:filters.endBeforeStart');
   return null;
 }
 

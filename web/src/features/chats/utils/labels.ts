@@ -1,26 +1,28 @@
+import { i18n } from '@/lib/i18n';
 import type { AuthorKind } from '../api/chat-schemas';
 
-const SOURCES: Record<string, string> = { playground: 'Playground', telegram: 'Telegram', widget: 'Website widget' };
+const KNOWN_SOURCES = ['playground', 'telegram', 'widget'] as const;
+type KnownSource = (typeof KNOWN_SOURCES)[number];
 
-export function sourceLabel(source: string): string {
-  return SOURCES[source] ?? source;
+function isKnownSource(source: string): source is KnownSource {
+  return (KNOWN_SOURCES as readonly string[]).includes(source);
 }
 
-export const SOURCE_OPTIONS = [{ value: 'playground', label: 'Playground' }] as const;
+/** A chat's source as people read it; an unknown one (a newer server) as the server names it. */
+export function sourceLabel(source: string): string {
+  return isKnownSource(source) ? i18n.t(`chats:source.${source}`) : source;
+}
 
-const AUTHOR_ROLES: Record<AuthorKind, string> = {
-  client: 'Client',
-  employee: 'AI employee',
-  operator: 'Operator',
-  system: 'System',
-};
+/** The sources the Chats filter offers. */
+export const SOURCE_OPTIONS: readonly KnownSource[] = ['playground'];
 
 export function authorRole(kind: AuthorKind): string {
-  return AUTHOR_ROLES[kind];
+  return i18n.t(`chats:role.${kind}`);
 }
 
 /** The share of a passage's relevance, as the "Knowledge used" list shows it. */
-export function formatScore(score: number): string {
+export function formatScore(score: number, locale: string): string {
   if (!Number.isFinite(score)) return '–';
-  return score >= 10 ? score.toFixed(1) : score.toFixed(2);
+  const digits = score >= 10 ? 1 : 2;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(score);
 }

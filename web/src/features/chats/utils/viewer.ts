@@ -1,8 +1,4 @@
-import type { NumberLocale } from '@/lib/money';
-
-/** Who is looking: staff read chats only; numbers and times in the user's own format. */
+/** Who is looking: staff read chats only (times and numbers follow the profile, through useFormatters). */
 export interface ChatViewer {
   isStaff: boolean;
-  locale: NumberLocale;
-  timeZone: string;
 }
