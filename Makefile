@@ -32,11 +32,14 @@ test:
 bench: build
 	bench/run.sh
 
-# The fuzz targets for longer than make test gives them (FUZZ_SECONDS per target).
+# The fuzz targets for longer than make test gives them (FUZZ_SECONDS per target),
+# then the schema-driven pass over the API for as long (tests/blackbox/schema_fuzz.test.js).
 FUZZ_SECONDS ?= 300
 fuzz:
 	@scripts/install-deps.sh --test
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+	$(MAKE) --no-print-directory build-cpp
+	cd tests && SCHEMA_FUZZ_SECONDS=$(FUZZ_SECONDS) node --test --test-reporter=spec blackbox/schema_fuzz.test.js
 
 lint:
 	cd web && npm run lint

@@ -5,20 +5,14 @@
 // foreign customer's WebSocket receives while the owner works.
 
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { CALLERS, FIXTURES, KINDS, TABLE } from '../lib/access_table.js';
-import { Client } from '../lib/client.js';
-import { addQa, createEmployee, startChat } from '../lib/employees.js';
-import { png } from '../lib/images.js';
 import { loadDocument } from '../lib/openapi.js';
-import { TexturaServer } from '../lib/server.js';
-import { connect, newBot, startFakeTelegram, TELEGRAM_ENV } from '../lib/telegram.js';
-import { newCustomer, newStaff, openEvents } from '../lib/tickets.js';
+import { openEvents } from '../lib/tickets.js';
+import { startWorld } from '../lib/world.js';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const tag = randomBytes(4).toString('hex');
 
 function operations() {
   const doc = loadDocument();
@@ -48,96 +42,29 @@ test('the table has a row for every operation of openapi.json, and no other', ()
   }
 });
 
-let fake;
-let server;
-const callers = {};
+let world;
+let callers;
 let fixtures;
-let secrets; // the owner's unique strings, never to reach another account
+let secrets;
 let foreignSocket;
 let ownerSocket;
 const outcomes = []; // {op, who, status, text}
 
 before(async () => {
-  fake = await startFakeTelegram();
-  server = await TexturaServer.start({ env: { ...TELEGRAM_ENV, TEXTURA_TELEGRAM_API_BASE_URL: fake.url } });
-  const owner = await newCustomer(server.url, { company: `Owner Hotels ${tag}`, name: `Owner Person ${tag}` });
-  const foreign = await newCustomer(server.url);
-  const staff = await newStaff(server, { name: 'Matrix Staff' });
-  const admin = await newStaff(server, { role: 'admin', name: 'Matrix Admin' });
-  const managed = await newStaff(server, { name: 'Managed Staff' });
-  callers.anonymous = new Client(server.url);
-  callers.foreign = foreign.client;
-  callers.owner = owner.client;
-  callers.staff = staff.client;
-  callers.admin = admin.client;
-
-  foreignSocket = await openEvents(server.url, foreign.client, { name: 'foreign' });
-  ownerSocket = await openEvents(server.url, owner.client, { name: 'owner' });
-
-  const c = owner.client;
-  const employee = await createEmployee(c, { name: `Concierge ${tag}` });
-  const knowledge = await addQa(c, employee.id, `Breakfast hours ${tag}?`, `From seven ${tag}.`);
-  const chat = await startChat(c, employee.id);
-  const said = await c.post(`/api/v1/chats/${chat.id}/messages`, { text: `Late checkout ${tag}` });
+  world = await startWorld();
+  ({ callers, fixtures, secrets } = world);
+  foreignSocket = await openEvents(world.server.url, callers.foreign, { name: 'foreign' });
+  ownerSocket = await openEvents(world.server.url, callers.owner, { name: 'owner' });
+  // The owner works while both sockets listen: a chat message and its reply.
+  const said = await callers.owner.post(`/api/v1/chats/${fixtures.chat}/messages`, { text: `Towels ${world.tag}` });
   assert.equal(said.status, 202, said.text);
-  const bot = await newBot(fake, `matrix${tag}_bot`);
-  const channel = await connect(c, bot, employee.id);
-  const filename = `passport-${tag}.txt`;
-  const up = await c.request('POST', `/api/v1/attachments?filename=${filename}`, {
-    body: `scan ${tag}\n`,
-    contentType: 'application/octet-stream',
-  });
-  assert.equal(up.status, 201, up.text);
-  const attachment = up.json.attachment;
-  const picture = await c.request('POST', `/api/v1/attachments?filename=room-${tag}.png`, {
-    body: png(24, 16, 7),
-    contentType: 'application/octet-stream',
-  });
-  assert.equal(picture.status, 201, picture.text);
-  const created = await c.post('/api/v1/tickets', {
-    title: `Invoice question ${tag}`,
-    body: `Our invoice ${tag} is wrong.`,
-    category: 'question',
-    attachment_ids: [attachment.id, picture.json.attachment.id],
-  });
-  assert.equal(created.status, 201, created.text);
-  const canned = await staff.client.post('/api/v1/support/canned-replies', { title: `Greeting ${tag}`, body: 'Hello!' });
-  assert.equal(canned.status, 201, canned.text);
-
-  fixtures = {
-    employee: employee.id,
-    knowledge: knowledge.id,
-    chat: chat.id,
-    channel: channel.id,
-    ticket: created.json.ticket.id,
-    attachment: attachment.id,
-    image: picture.json.attachment.id,
-    canned: canned.json.canned_reply?.id ?? canned.json.reply?.id ?? canned.json.id,
-    staffUser: managed.user.id,
-    account: owner.account.id,
-    date: '2031-01-06',
-    scope: 'account',
-  };
-  assert.ok(fixtures.canned, `the canned reply's id in ${canned.text}`);
-  secrets = [
-    owner.signup.email,
-    owner.signup.company,
-    `Concierge ${tag}`,
-    `Breakfast hours ${tag}`,
-    `Late checkout ${tag}`,
-    `Invoice question ${tag}`,
-    `Our invoice ${tag}`,
-    filename,
-    `scan ${tag}`,
-    bot.username,
-  ];
+  secrets.push(`Towels ${world.tag}`);
 });
 
 after(async () => {
   foreignSocket?.close();
   ownerSocket?.close();
-  if (server) await server.stop();
-  if (fake) await fake.close();
+  if (world) await world.stop();
 });
 
 function pathFor(op, params = {}) {
@@ -186,11 +113,11 @@ function order(op) {
 
 test("the foreign customer's events carry nothing of the owner's", async () => {
   // The owner writes in the ticket and in the chat; their own socket sees it.
-  const text = `Live detail ${tag}`;
+  const text = `Live detail ${world.tag}`;
   const from = ownerSocket.count;
   const res = await callers.owner.post(`/api/v1/tickets/${fixtures.ticket}/messages`, { body: text });
   assert.ok([201, 409].includes(res.status), res.text);
-  const chatText = `Live chat ${tag}`;
+  const chatText = `Live chat ${world.tag}`;
   const said = await callers.owner.post(`/api/v1/chats/${fixtures.chat}/messages`, { text: chatText });
   assert.ok([202, 404].includes(said.status), said.text);
   if (res.status === 201) {

@@ -188,7 +188,9 @@ export class OpenApiValidator {
 
     const responses = found.operation.responses ?? {};
     const key = String(status);
-    let documented = responses[key] ?? responses[`${key[0]}XX`] ?? responses.default;
+    // x-textura-any-operation-responses: what the transport may answer before routing.
+    const anyOperation = this.doc['x-textura-any-operation-responses'] ?? {};
+    let documented = responses[key] ?? responses[`${key[0]}XX`] ?? responses.default ?? anyOperation[key];
     if (!documented) {
       problems.push(
         `${method} ${found.template} answered ${status}, which is not documented (documented: ${Object.keys(responses).join(', ')})`,
