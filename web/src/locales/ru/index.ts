@@ -5,6 +5,7 @@ import billing from './billing.json';
 import channels from './channels.json';
 import chats from './chats.json';
 import common from './common.json';
+import consoleCatalog from './console.json';
 import employees from './employees.json';
 import finance from './finance.json';
 import settings from './settings.json';
@@ -12,4 +13,4 @@ import shell from './shell.json';
 import support from './support.json';
 import tickets from './tickets.json';
 
-export const ru = { auth, billing, channels, chats, common, employees, finance, settings, shell, support, tickets };
+export const ru = { auth, billing, channels, chats, common, console: consoleCatalog, employees, finance, settings, shell, support, tickets };

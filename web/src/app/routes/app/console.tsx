@@ -11,7 +11,7 @@ import type { ConsoleViewer } from '@/features/console/utils/viewer';
 
 function useConsoleViewer(): ConsoleViewer {
   const { user } = useSession();
-  return { userId: user.id, name: user.name, isAdmin: user.role === 'admin', timeZone: user.time_zone };
+  return { userId: user.id, name: user.name, isAdmin: user.role === 'admin' };
 }
 
 /** /console/*: the support team's console; customers are sent to their Support page. */

@@ -1,9 +1,11 @@
+import { useTranslation } from '@/lib/i18n';
 import { useAgents, useSetShift } from '../api/agents';
 import { useNotificationPermission } from '../hooks/use-notifications';
 import styles from './agent-controls.module.css';
 
 /** "On shift": auto-assignment gives new tickets only to agents on shift. */
 export function ShiftToggle({ userId }: { userId: number }) {
+  const { t } = useTranslation('console');
   const agents = useAgents();
   const setShift = useSetShift(userId);
   const me = agents.data?.find((agent) => agent.id === userId);
@@ -19,10 +21,10 @@ export function ShiftToggle({ userId }: { userId: number }) {
           onChange={(event) => setShift.mutate(event.target.checked)}
         />
         <span className={styles.track} aria-hidden="true" />
-        <span>On shift</span>
+        <span>{t('agent.onShift')}</span>
       </label>
       {setShift.isError ? (
-        <p role="alert" className={styles.error}>{`Could not change your shift: ${setShift.error.message}`}</p>
+        <p role="alert" className={styles.error}>{t('agent.shiftFailed', { message: setShift.error.message })}</p>
       ) : null}
     </div>
   );
@@ -30,21 +32,22 @@ export function ShiftToggle({ userId }: { userId: number }) {
 
 /** Asks for the browser's permission to notify — only when pressed. */
 export function NotificationsButton() {
+  const { t } = useTranslation('console');
   const { permission, request } = useNotificationPermission();
   if (permission === 'unsupported') return null;
   if (permission === 'granted') {
     return (
       <p className={styles.status} role="status">
-        Desktop notifications on
+        {t('agent.notificationsOn')}
       </p>
     );
   }
   if (permission === 'denied') {
-    return <p className={styles.status}>Notifications are blocked in this browser’s site settings</p>;
+    return <p className={styles.status}>{t('agent.notificationsBlocked')}</p>;
   }
   return (
     <button type="button" className={styles.link} onClick={() => void request()}>
-      Notify me of new tickets
+      {t('agent.notifyMe')}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import type { CannedReply } from '../api/schemas';
 import styles from './composer.module.css';
 
@@ -30,6 +31,7 @@ export function CannedPicker({
   loading,
   error,
 }: CannedPickerProps) {
+  const { t } = useTranslation('console');
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const optionId = (index: number) => `${listId}-${index}`;
@@ -43,18 +45,18 @@ export function CannedPicker({
   });
 
   return (
-    <div className={styles.picker} role="dialog" aria-label="Canned replies">
+    <div className={styles.picker} role="dialog" aria-label={t('picker.label')}>
       {source === 'search' ? (
         <input
           ref={inputRef}
           className={styles.pickerSearch}
           type="search"
           role="combobox"
-          aria-label="Search canned replies"
+          aria-label={t('picker.search')}
           aria-expanded="true"
           aria-controls={listId}
           aria-activedescendant={highlight >= 0 ? optionId(highlight) : undefined}
-          placeholder="Search canned replies by title, shortcut or text"
+          placeholder={t('picker.searchPlaceholder')}
           value={query}
           onChange={(event) => onQuery(event.target.value)}
           onKeyDown={onKey}
@@ -62,7 +64,7 @@ export function CannedPicker({
         />
       ) : (
         <p className={styles.pickerHint}>
-          {query === '' ? 'Type a shortcut' : `Shortcut “/${query}”`} · ↑↓ to choose · Enter to insert · Esc to close
+          {`${query === '' ? t('picker.typeShortcut') : t('picker.shortcut', { query })} · ${t('picker.keys')}`}
         </p>
       )}
       {error ? (
@@ -72,12 +74,12 @@ export function CannedPicker({
       ) : null}
       {loading ? (
         <p className={styles.pickerEmpty} role="status">
-          Loading canned replies…
+          {t('picker.loading')}
         </p>
       ) : items.length === 0 ? (
-        <p className={styles.pickerEmpty}>No canned reply matches. Create them on the Canned replies page.</p>
+        <p className={styles.pickerEmpty}>{t('picker.none')}</p>
       ) : (
-        <ul id={listId} role="listbox" aria-label="Matching canned replies" className={styles.pickerList}>
+        <ul id={listId} role="listbox" aria-label={t('picker.matching')} className={styles.pickerList}>
           {items.map((reply, index) => (
             <li
               key={reply.id}
@@ -92,7 +94,7 @@ export function CannedPicker({
               <span className={styles.pickerTitle}>
                 {reply.title}
                 {reply.shortcut ? <span className={styles.pickerShortcut}>{`/${reply.shortcut}`}</span> : null}
-                {reply.shared ? <span className={styles.pickerShared}>Shared</span> : null}
+                {reply.shared ? <span className={styles.pickerShared}>{t('picker.shared')}</span> : null}
               </span>
               <span className={styles.pickerBody}>{reply.body}</span>
             </li>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Page } from '@/components/ui/page';
 import { QueryError } from '@/components/ui/query-error';
+import { useTranslation } from '@/lib/i18n';
 import { useCannedReplies, useDeleteCanned } from '../api/canned-replies';
 import type { CannedReply } from '../api/schemas';
 import type { ConsoleViewer } from '../utils/viewer';
@@ -19,15 +20,16 @@ const PLACEHOLDERS = [
 
 /** The team's reply templates: the agent's own and the shared ones. */
 export function CannedRepliesPage({ viewer }: { viewer: ConsoleViewer }) {
+  const { t } = useTranslation('console');
   const replies = useCannedReplies();
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const canEdit = (reply: CannedReply) => reply.owner.id === viewer.userId || viewer.isAdmin;
 
   return (
-    <Page title="Canned replies" description="Reply templates for the team. Insert one with “/shortcut” or Ctrl+Shift+K.">
+    <Page title={t('canned.title')} description={t('canned.description')}>
       <div className={styles.intro}>
         <p className={styles.muted}>
-          {'Placeholders are filled in for the ticket: '}
+          {`${t('canned.placeholders')} `}
           {PLACEHOLDERS.map((placeholder, index) => (
             <span key={placeholder}>
               <code>{placeholder}</code>
@@ -35,19 +37,19 @@ export function CannedRepliesPage({ viewer }: { viewer: ConsoleViewer }) {
             </span>
           ))}
         </p>
-        {editing === 'new' ? null : <Button onClick={() => setEditing('new')}>New canned reply</Button>}
+        {editing === 'new' ? null : <Button onClick={() => setEditing('new')}>{t('canned.new')}</Button>}
       </div>
       {editing === 'new' ? <CannedReplyForm reply={null} onDone={() => setEditing(null)} /> : null}
       {replies.isPending ? (
         <p role="status" className={styles.muted}>
-          Loading canned replies…
+          {t('canned.loading')}
         </p>
       ) : replies.isError ? (
-        <QueryError title="Could not load canned replies" error={replies.error} onRetry={() => void replies.refetch()} />
+        <QueryError title={t('canned.loadFailed')} error={replies.error} onRetry={() => void replies.refetch()} />
       ) : replies.data.length === 0 ? (
-        <p className={styles.muted}>No canned replies yet. Create the answers you give most often.</p>
+        <p className={styles.muted}>{t('canned.empty')}</p>
       ) : (
-        <ul className={styles.list} aria-label="Canned replies">
+        <ul className={styles.list} aria-label={t('canned.listLabel')}>
           {replies.data.map((reply) =>
             editing === reply.id ? (
               <li key={reply.id}>
@@ -77,6 +79,7 @@ interface ItemProps {
 }
 
 function CannedReplyItem({ reply, mine, editable, onEdit }: ItemProps) {
+  const { t } = useTranslation(['console', 'common']);
   const remove = useDeleteCanned();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -85,35 +88,35 @@ function CannedReplyItem({ reply, mine, editable, onEdit }: ItemProps) {
         <h2 className={styles.itemTitle}>{reply.title}</h2>
         {reply.shortcut ? <code className={styles.shortcut}>{`/${reply.shortcut}`}</code> : null}
         <span className={styles.badge} data-shared={reply.shared}>
-          {reply.shared ? 'Shared with the team' : 'Only you'}
+          {reply.shared ? t('canned.sharedBadge') : t('canned.onlyYou')}
         </span>
-        {mine ? null : <span className={styles.muted}>{`by ${reply.owner.name}`}</span>}
+        {mine ? null : <span className={styles.muted}>{t('canned.by', { name: reply.owner.name })}</span>}
       </div>
       <p className={styles.body}>{reply.body}</p>
       {editable ? (
         <div className={styles.actions}>
           {confirming ? (
             <>
-              <span>Delete this canned reply?</span>
+              <span>{t('canned.confirmDelete')}</span>
               <Button variant="secondary" loading={remove.isPending} onClick={() => remove.mutate(reply.id)}>
-                Yes, delete
+                {t('canned.yesDelete')}
               </Button>
               <Button variant="ghost" onClick={() => setConfirming(false)}>
-                Keep it
+                {t('canned.keep')}
               </Button>
             </>
           ) : (
             <>
-              <Button variant="secondary" onClick={onEdit} aria-label={`Edit ${reply.title}`}>
-                Edit
+              <Button variant="secondary" onClick={onEdit} aria-label={t('canned.edit', { title: reply.title })}>
+                {t('common:action.edit')}
               </Button>
-              <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete ${reply.title}`}>
-                Delete
+              <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={t('canned.delete', { title: reply.title })}>
+                {t('common:action.delete')}
               </Button>
             </>
           )}
           {remove.isError ? (
-            <p role="alert" className={styles.error}>{`Could not delete: ${remove.error.message}`}</p>
+            <p role="alert" className={styles.error}>{t('canned.deleteFailed', { message: remove.error.message })}</p>
           ) : null}
         </div>
       ) : null}

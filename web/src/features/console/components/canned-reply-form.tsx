@@ -4,6 +4,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
 import { isApiError } from '@/lib/api-client';
+import { useTranslation } from '@/lib/i18n';
 import { useSaveCanned, type CannedInput } from '../api/canned-replies';
 import type { CannedReply } from '../api/schemas';
 import { validateCanned, type CannedErrors } from '../utils/canned-validation';
@@ -11,6 +12,7 @@ import styles from './canned-replies.module.css';
 
 /** Creates a canned reply (`reply` null) or edits one. */
 export function CannedReplyForm({ reply, onDone }: { reply: CannedReply | null; onDone: () => void }) {
+  const { t } = useTranslation(['console', 'common']);
   const [title, setTitle] = useState(reply?.title ?? '');
   const [body, setBody] = useState(reply?.body ?? '');
   const [shortcut, setShortcut] = useState(reply?.shortcut ?? '');
@@ -31,45 +33,46 @@ export function CannedReplyForm({ reply, onDone }: { reply: CannedReply | null; 
       {
         onSuccess: onDone,
         onError: (error) => {
-          if (isApiError(error) && error.status === 409) setErrors({ shortcut: 'You already have a reply with this shortcut.' });
-          else setFailure(`Not saved: ${error.message}`);
+          if (isApiError(error) && error.status === 409) setErrors({ shortcut: t('cannedForm.shortcutTaken') });
+          else setFailure(t('cannedForm.notSaved', { message: error.message }));
         },
       },
     );
   };
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} aria-label={reply ? `Edit ${reply.title}` : 'New canned reply'} noValidate>
+    <form className={styles.form} onSubmit={onSubmit} aria-label={reply ? t('cannedForm.editLabel', { title: reply.title }) : t('cannedForm.newLabel')} noValidate>
       <FormAlert message={failure} />
-      <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={errors.title} maxLength={100} />
+      <TextField
+        label={t('cannedForm.title')} value={title} onChange={(event) => setTitle(event.target.value)} error={errors.title} maxLength={100} />
       <TextAreaField
-        label="Text"
+        label={t('cannedForm.text')}
         value={body}
         onChange={(event) => setBody(event.target.value)}
         error={errors.body}
         rows={5}
-        hint="Hello {{customer.first_name}}, … — placeholders are filled in when inserted."
+        hint={t('cannedForm.textHint', { placeholder: '{{customer.first_name}}' })}
       />
       <TextField
-        label="Shortcut (optional)"
+        label={t('cannedForm.shortcut')}
         value={shortcut}
         onChange={(event) => setShortcut(event.target.value)}
         error={errors.shortcut}
-        hint="Lower-case letters, digits, - and _; type “/” and the shortcut in a reply to insert it."
+        hint={t('cannedForm.shortcutHint')}
         maxLength={32}
         autoComplete="off"
         spellCheck={false}
       />
       <label className={styles.checkbox}>
         <input type="checkbox" checked={shared} onChange={(event) => setShared(event.target.checked)} />
-        Share with the team
+        {t('cannedForm.share')}
       </label>
       <div className={styles.actions}>
         <Button type="submit" loading={save.isPending}>
-          {reply ? 'Save changes' : 'Create canned reply'}
+          {reply ? t('cannedForm.saveChanges') : t('cannedForm.create')}
         </Button>
         <Button variant="ghost" onClick={onDone}>
-          Cancel
+          {t('common:action.cancel')}
         </Button>
       </div>
     </form>

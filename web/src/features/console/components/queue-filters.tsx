@@ -1,6 +1,6 @@
 import { useId } from 'react';
+import { useTranslation } from '@/lib/i18n';
 import type { Agent, QueueSummary, RequestType } from '../api/schemas';
-import { REQUEST_TYPE_LABELS } from '../utils/labels';
 import type { AssigneeFilter, QueueFilter, QueueStatus } from '../utils/queue-filter';
 import styles from './queue.module.css';
 
@@ -17,11 +17,13 @@ export interface QueueFiltersProps {
   accountName: string | null;
 }
 
-const STATUS_OPTIONS: readonly { value: QueueStatus; label: string }[] = [
-  { value: 'on_customer', label: 'Open' },
-  { value: 'done', label: 'Done' },
-  { value: 'all', label: 'Open and Done' },
-];
+const STATUS_OPTIONS = [
+  { value: 'on_customer', label: 'filters.statusOpen' },
+  { value: 'done', label: 'filters.statusDone' },
+  { value: 'all', label: 'filters.statusAll' },
+] as const satisfies readonly { value: QueueStatus; label: string }[];
+
+const REQUEST_TYPES: readonly RequestType[] = ['critical', 'question', 'feature_request'];
 
 function assigneeValue(assignee: AssigneeFilter): string {
   return assignee === null ? '' : String(assignee);
@@ -61,26 +63,27 @@ export function QueueFilters({
   assigneeLocked,
   accountName,
 }: QueueFiltersProps) {
+  const { t } = useTranslation(['console', 'tickets']);
   const id = useId();
   const set = (patch: Partial<QueueFilter>) => onChange({ ...filter, ...patch });
   return (
     <div className={styles.filters}>
-      <div className={styles.toggles} role="group" aria-label="Quick filters">
+      <div className={styles.toggles} role="group" aria-label={t('filters.quick')}>
         <Toggle
-          label="Needs reply"
+          label={t('filters.needsReply')}
           count={summary?.needs_reply}
           pressed={filter.needsReply}
           onToggle={() => set({ needsReply: !filter.needsReply })}
         />
         <Toggle
-          label="Overdue"
+          label={t('filters.overdue')}
           count={summary?.overdue}
           pressed={filter.overdue}
           tone={summary && summary.overdue > 0 ? 'danger' : undefined}
           onToggle={() => set({ overdue: !filter.overdue })}
         />
         <Toggle
-          label="Due today"
+          label={t('filters.dueToday')}
           count={summary?.due_today}
           pressed={filter.dueToday}
           onToggle={() => set({ dueToday: !filter.dueToday })}
@@ -88,13 +91,13 @@ export function QueueFilters({
         {assigneeLocked ? null : (
           <>
             <Toggle
-              label="Mine"
+              label={t('filters.mine')}
               count={summary?.mine}
               pressed={filter.assignee === 'me'}
               onToggle={() => set({ assignee: filter.assignee === 'me' ? null : 'me' })}
             />
             <Toggle
-              label="Unassigned"
+              label={t('filters.unassigned')}
               count={summary?.unassigned}
               pressed={filter.assignee === 'none'}
               onToggle={() => set({ assignee: filter.assignee === 'none' ? null : 'none' })}
@@ -105,13 +108,13 @@ export function QueueFilters({
       <div className={styles.fields}>
         <div className={styles.searchField}>
           <label htmlFor={`${id}-q`} className="visually-hidden">
-            Search tickets
+            {t('filters.search')}
           </label>
           <input
             id={`${id}-q`}
             type="search"
             className={styles.input}
-            placeholder="Search titles and messages"
+            placeholder={t('filters.searchPlaceholder')}
             value={search}
             onChange={(event) => onSearch(event.target.value)}
             autoComplete="off"
@@ -120,39 +123,39 @@ export function QueueFilters({
           />
         </div>
         <label className={styles.select}>
-          <span>Type</span>
+          <span>{t('filters.type')}</span>
           <select
             value={filter.category ?? ''}
             onChange={(event) => set({ category: event.target.value === '' ? null : (event.target.value as RequestType) })}
           >
-            <option value="">Any type</option>
-            {(Object.keys(REQUEST_TYPE_LABELS) as RequestType[]).map((type) => (
+            <option value="">{t('filters.anyType')}</option>
+            {REQUEST_TYPES.map((type) => (
               <option key={type} value={type}>
-                {REQUEST_TYPE_LABELS[type]}
+                {t(`type.${type}`)}
               </option>
             ))}
           </select>
         </label>
         <label className={styles.select}>
-          <span>Status</span>
+          <span>{t('filters.status')}</span>
           <select value={filter.status} onChange={(event) => set({ status: event.target.value as QueueStatus })}>
             {STATUS_OPTIONS.map((option) => (
               <option key={option.value} value={option.value}>
-                {option.label}
+                {t(option.label)}
               </option>
             ))}
           </select>
         </label>
         {assigneeLocked ? null : (
           <label className={styles.select}>
-            <span>Assignee</span>
+            <span>{t('filters.assignee')}</span>
             <select
               value={assigneeValue(filter.assignee)}
               onChange={(event) => set({ assignee: parseAssignee(event.target.value) })}
             >
-              <option value="">Anyone</option>
-              <option value="me">Me</option>
-              <option value="none">Unassigned</option>
+              <option value="">{t('filters.anyone')}</option>
+              <option value="me">{t('filters.me')}</option>
+              <option value="none">{t('filters.unassigned')}</option>
               {agents.map((agent) => (
                 <option key={agent.id} value={agent.id}>
                   {agent.name}
@@ -163,11 +166,11 @@ export function QueueFilters({
         )}
         {filter.accountId !== null ? (
           <span className={styles.chip}>
-            {`Account: ${accountName ?? `#${filter.accountId}`}`}
+            {t('filters.account', { name: accountName ?? t('tickets:number', { id: filter.accountId }) })}
             <button
               type="button"
               className={styles.chipRemove}
-              aria-label="Show every account"
+              aria-label={t('filters.everyAccount')}
               onClick={() => set({ accountId: null })}
             >
               <span aria-hidden="true">×</span>

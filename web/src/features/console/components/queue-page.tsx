@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { QueryError } from '@/components/ui/query-error';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useTranslation } from '@/lib/i18n';
 import { useAgents } from '../api/agents';
 import { useQueue, useQueueSummary } from '../api/get-queue';
 import { filterFromSearch, isDefaultFilter, searchFromFilter, type QueueFilter } from '../utils/queue-filter';
@@ -21,13 +22,10 @@ export interface QueuePageProps {
   scope: 'all' | 'mine';
 }
 
-/** "(3) Queue": the tab shows how many tickets wait for the team's reply. */
-export function queueTitle(base: string, needsReply: number | undefined): string {
-  return needsReply ? `(${needsReply}) ${base}` : base;
-}
 
 /** The support queue: every account's tickets, due soonest first, live. */
 export function QueuePage({ viewer, scope }: QueuePageProps) {
+  const { t } = useTranslation('console');
   const [params, setParams] = useSearchParams();
   const fromAddress = useMemo(() => filterFromSearch(params), [params]);
   const filter = useMemo<QueueFilter>(
@@ -50,8 +48,10 @@ export function QueuePage({ viewer, scope }: QueuePageProps) {
   const queue = useQueue(effective);
   const summary = useQueueSummary();
   const agents = useAgents();
-  const base = scope === 'mine' ? 'My tickets' : 'Queue';
-  useDocumentTitle(queueTitle(base, summary.data?.needs_reply));
+  const base = scope === 'mine' ? t('queue.mine') : t('queue.title');
+  // "(3) Queue": the tab shows how many tickets wait for the team's reply.
+  const needsReply = summary.data?.needs_reply;
+  useDocumentTitle(needsReply ? t('queue.titleWithCount', { count: needsReply, title: base }) : base);
 
   const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
   const accountName =
@@ -64,9 +64,7 @@ export function QueuePage({ viewer, scope }: QueuePageProps) {
         <div className={styles.heading}>
           <h1 className={styles.h1}>{base}</h1>
           <p className={styles.description}>
-            {scope === 'mine'
-              ? 'Tickets assigned to you, due soonest first'
-              : 'Every account’s tickets, overdue first, then due soonest'}
+            {scope === 'mine' ? t('queue.descriptionMine') : t('queue.descriptionAll')}
           </p>
         </div>
         <div className={styles.headerTools}>
@@ -84,39 +82,39 @@ export function QueuePage({ viewer, scope }: QueuePageProps) {
         assigneeLocked={scope === 'mine'}
         accountName={accountName}
       />
-      <section className={styles.list} aria-label="Queue" aria-busy={queue.isFetching && !queue.isFetchingNextPage}>
+      <section className={styles.list} aria-label={t('queue.label')} aria-busy={queue.isFetching && !queue.isFetchingNextPage}>
         <div className={styles.columns} aria-hidden="true">
-          <span>Reply due</span>
-          <span>Ticket</span>
-          <span>Type</span>
-          <span>Assignee</span>
-          <span>Unread</span>
+          <span>{t('queue.columnDue')}</span>
+          <span>{t('queue.columnTicket')}</span>
+          <span>{t('queue.columnType')}</span>
+          <span>{t('queue.columnAssignee')}</span>
+          <span>{t('queue.columnUnread')}</span>
         </div>
         {queue.isPending ? (
           <p className={styles.note} role="status">
-            Loading the queue…
+            {t('queue.loading')}
           </p>
         ) : queue.isError && items.length === 0 ? (
-          <QueryError title="Could not load the queue" error={queue.error} onRetry={() => void queue.refetch()} />
+          <QueryError title={t('queue.loadFailed')} error={queue.error} onRetry={() => void queue.refetch()} />
         ) : items.length === 0 ? (
           <p className={styles.note}>
             {filtered
-              ? 'No tickets match these filters.'
+              ? t('queue.emptyFiltered')
               : scope === 'mine'
-                ? 'Nothing is assigned to you. Take a ticket from the queue.'
-                : 'The queue is empty. New tickets appear here as customers open them.'}
+                ? t('queue.emptyMine')
+                : t('queue.emptyAll')}
           </p>
         ) : (
           <ul className={styles.rows}>
             {items.map((ticket) => (
-              <QueueRow key={ticket.id} ticket={ticket} timeZone={viewer.timeZone} userId={viewer.userId} />
+              <QueueRow key={ticket.id} ticket={ticket} userId={viewer.userId} />
             ))}
           </ul>
         )}
         {queue.hasNextPage ? (
           <div className={styles.more}>
             <Button variant="secondary" loading={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
-              Load more tickets
+              {t('queue.loadMore')}
             </Button>
           </div>
         ) : null}

@@ -1,18 +1,21 @@
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import type { Sla } from '../api/schemas';
-import { formatFullTime } from '../utils/format-time';
 import { slaTone, timeLeftLabel } from '../utils/sla';
 import styles from './sla-badge.module.css';
 
 /** Time left to reply (amber within a business hour, red once overdue), or that nothing is owed. */
-export function SlaBadge({ sla, timeZone }: { sla: Sla | null; timeZone: string }) {
+export function SlaBadge({ sla }: { sla: Sla | null }) {
+  const { t } = useTranslation('console');
+  const fmt = useFormatters();
   const label = timeLeftLabel(sla);
   return (
     <span
       className={styles.badge}
       data-tone={slaTone(sla)}
-      title={sla ? `Reply due ${formatFullTime(sla.due_at, timeZone)} (business hours)` : undefined}
+      title={sla ? t('sla.dueTitle', { when: fmt.fullDateTime(sla.due_at) }) : undefined}
     >
-      {label ?? 'No reply owed'}
+      {label ?? t('sla.noReplyOwed')}
     </span>
   );
 }

@@ -4,11 +4,11 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useAttachmentQueue } from '@/hooks/use-attachment-queue';
 import { isApiError } from '@/lib/api-client';
+import { useTranslation } from '@/lib/i18n';
 import { renderCanned, useCannedReplies } from '../api/canned-replies';
 import type { CannedReply } from '../api/schemas';
 import { usePostNote, usePostReply } from '../api/ticket-actions';
 import { isPickerShortcut, moveHighlight, searchCanned, slashQuery } from '../utils/canned';
-import { NOTE_LABEL } from './thread';
 import { CannedPicker } from './canned-picker';
 import styles from './composer.module.css';
 
@@ -41,6 +41,7 @@ function isSend(event: KeyboardEvent<HTMLElement>): boolean {
  * and files. Ctrl/Cmd+Enter sends.
  */
 export function StaffComposer({ ticketId, canReply, onTypingChange }: StaffComposerProps) {
+  const { t } = useTranslation(['console', 'tickets']);
   const fieldId = useId();
   const [chosenMode, setMode] = useState<ComposerMode>('reply');
   const mode: ComposerMode = canReply ? chosenMode : 'note';
@@ -94,7 +95,11 @@ export function StaffComposer({ ticketId, canReply, onTypingChange }: StaffCompo
         queueMicrotask(() => textareaRef.current?.focus());
       })
       .catch((failure: unknown) =>
-        setPickError(`Could not insert the reply: ${failure instanceof Error ? failure.message : 'unknown error'}`),
+        setPickError(
+          failure instanceof Error
+            ? t('composer.insertFailed', { message: failure.message })
+            : t('composer.insertFailedUnknown'),
+        ),
       );
   };
 
@@ -141,7 +146,7 @@ export function StaffComposer({ ticketId, canReply, onTypingChange }: StaffCompo
       return;
     }
     if (body.length > BODY_MAX_LENGTH) {
-      setError(`A message can be at most ${BODY_MAX_LENGTH.toLocaleString('en')} characters.`);
+      setError(t('tickets:tooLong', { count: BODY_MAX_LENGTH }));
       return;
     }
     setError(null);
@@ -157,8 +162,8 @@ export function StaffComposer({ ticketId, canReply, onTypingChange }: StaffCompo
         onError: (failure) =>
           setError(
             isApiError(failure) && failure.code === 'ticket_closed'
-              ? 'This ticket is Done: it takes no new replies. You can still add an internal note.'
-              : `Not sent: ${failure.message}`,
+              ? t('composer.closed')
+              : t('tickets:notSent', { message: failure.message }),
           ),
       },
     );
@@ -182,17 +187,17 @@ export function StaffComposer({ ticketId, canReply, onTypingChange }: StaffCompo
     send();
   };
 
-  const label = mode === 'reply' ? 'Reply to the customer' : 'Internal note';
+  const label = mode === 'reply' ? t('composer.replyField') : t('composer.noteField');
   return (
     <form
       className={styles.composer}
       data-mode={mode}
       onSubmit={onSubmit}
-      aria-label={mode === 'reply' ? 'Write a reply' : 'Write an internal note'}
+      aria-label={mode === 'reply' ? t('composer.replyForm') : t('composer.noteForm')}
       {...files.dropZone}
     >
       <DropOverlay active={files.dragging} />
-      <div className={styles.modes} role="radiogroup" aria-label="Write">
+      <div className={styles.modes} role="radiogroup" aria-label={t('composer.modes')}>
         <label className={styles.mode}>
           <input
             type="radio"
@@ -201,13 +206,13 @@ export function StaffComposer({ ticketId, canReply, onTypingChange }: StaffCompo
             disabled={!canReply}
             onChange={() => setMode('reply')}
           />
-          <span>Reply</span>
+          <span>{t('composer.reply')}</span>
         </label>
         <label className={styles.mode} data-kind="note">
           <input type="radio" name={`${fieldId}-mode`} checked={mode === 'note'} onChange={() => setMode('note')} />
-          <span>Internal note</span>
+          <span>{t('composer.note')}</span>
         </label>
-        {mode === 'note' ? <span className={styles.noteHint}>{NOTE_LABEL}</span> : null}
+        {mode === 'note' ? <span className={styles.noteHint}>{t('thread.noteLabel')}</span> : null}
       </div>
       <FormAlert message={error} />
       {picker ? (
@@ -221,7 +226,7 @@ export function StaffComposer({ ticketId, canReply, onTypingChange }: StaffCompo
           onPick={pick}
           onKey={(event) => void pickerKey(event)}
           loading={canned.isPending}
-          error={pickError ?? (canned.isError ? `Could not load canned replies: ${canned.error.message}` : null)}
+          error={pickError ?? (canned.isError ? t('composer.cannedFailed', { message: canned.error.message }) : null)}
         />
       ) : null}
       <label htmlFor={fieldId} className="visually-hidden">
@@ -233,9 +238,7 @@ export function StaffComposer({ ticketId, canReply, onTypingChange }: StaffCompo
         className={styles.input}
         rows={4}
         placeholder={
-          mode === 'reply'
-            ? 'Reply to the customer… (“/” for canned replies)'
-            : 'A note for the team — the customer never sees it'
+          mode === 'reply' ? t('composer.replyPlaceholder') : t('composer.notePlaceholder')
         }
         value={draft}
         onChange={(event) => onDraftChange(event.target.value)}
@@ -250,11 +253,11 @@ export function StaffComposer({ ticketId, canReply, onTypingChange }: StaffCompo
           aria-keyshortcuts="Control+Shift+K Meta+Shift+K"
           onClick={() => (picker ? closePicker() : openSearch())}
         >
-          Canned replies
+          {t('composer.canned')}
         </Button>
-        <p className={styles.hint}>Ctrl+Enter to send · Ctrl+Shift+K for canned replies</p>
+        <p className={styles.hint}>{t('composer.hint')}</p>
         <Button type="submit" loading={post.isPending} disabled={files.uploading}>
-          {mode === 'reply' ? 'Send reply' : 'Add note'}
+          {mode === 'reply' ? t('composer.sendReply') : t('composer.addNote')}
         </Button>
       </div>
     </form>

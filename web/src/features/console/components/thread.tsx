@@ -1,23 +1,22 @@
 import { useLayoutEffect, useRef } from 'react';
 import { MessageAttachments } from '@/components/attachments/message-attachments';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import type { Message, Note } from '../api/schemas';
-import { formatFullTime, formatShortTime } from '../utils/format-time';
 import { mergeThread } from '../utils/thread';
 import styles from './thread.module.css';
 
 export interface ThreadProps {
   messages: readonly Message[];
   notes: readonly Note[];
-  timeZone: string;
   now: number;
 }
 
-export const NOTE_LABEL = 'Internal note — not visible to the customer';
-
-function Time({ at, timeZone, now }: { at: string; timeZone: string; now: number }) {
+function Time({ at, now }: { at: string; now: number }) {
+  const fmt = useFormatters();
   return (
-    <time dateTime={at} title={formatFullTime(at, timeZone)}>
-      {formatShortTime(at, timeZone, now)}
+    <time dateTime={at} title={fmt.fullDateTime(at)}>
+      {fmt.dateTime(at, now)}
     </time>
   );
 }
@@ -27,7 +26,8 @@ function Time({ at, timeZone, now }: { at: string; timeZone: string; now: number
  * messages, by time. Notes look different (and say so), so nobody takes one
  * for something the customer has read.
  */
-export function Thread({ messages, notes, timeZone, now }: ThreadProps) {
+export function Thread({ messages, notes, now }: ThreadProps) {
+  const { t } = useTranslation('console');
   const scrollRef = useRef<HTMLDivElement>(null);
   const entries = mergeThread(messages, notes);
   const lastKey = entries.at(-1)?.key;
@@ -39,7 +39,7 @@ export function Thread({ messages, notes, timeZone, now }: ThreadProps) {
 
   return (
     <div ref={scrollRef} className={styles.scroll}>
-      <ol className={styles.thread} role="log" aria-label="Conversation and internal notes">
+      <ol className={styles.thread} role="log" aria-label={t('thread.label')}>
         {entries.map((entry) =>
           entry.kind === 'message' ? (
             <li
@@ -52,8 +52,8 @@ export function Thread({ messages, notes, timeZone, now }: ThreadProps) {
               <div className={styles.bubble}>
                 <p className={styles.meta}>
                   <span className={styles.author}>{entry.message.author.name}</span>
-                  <span className={styles.side}>{entry.message.author.side === 'team' ? 'Support team' : 'Customer'}</span>
-                  <Time at={entry.at} timeZone={timeZone} now={now} />
+                  <span className={styles.side}>{entry.message.author.side === 'team' ? t('thread.team') : t('thread.customer')}</span>
+                  <Time at={entry.at} now={now} />
                 </p>
                 {entry.message.body === '' ? null : <p className={styles.body}>{entry.message.body}</p>}
                 <MessageAttachments attachments={entry.message.attachments} />
@@ -69,11 +69,11 @@ export function Thread({ messages, notes, timeZone, now }: ThreadProps) {
                       fill="currentColor"
                     />
                   </svg>
-                  {NOTE_LABEL}
+                  {t('thread.noteLabel')}
                 </p>
                 <p className={styles.meta}>
                   <span className={styles.author}>{entry.note.author.name}</span>
-                  <Time at={entry.at} timeZone={timeZone} now={now} />
+                  <Time at={entry.at} now={now} />
                 </p>
                 {entry.note.body === '' ? null : <p className={styles.body}>{entry.note.body}</p>}
                 <MessageAttachments attachments={entry.note.attachments} />

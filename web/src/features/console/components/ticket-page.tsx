@@ -5,11 +5,11 @@ import { paths } from '@/config/paths';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useNow } from '@/hooks/use-now';
 import { isApiError } from '@/lib/api-client';
+import { useTranslation } from '@/lib/i18n';
 import { useMessages, useNotes, useStaffTicket } from '../api/get-ticket';
 import type { StaffTicket } from '../api/schemas';
 import { useMarkRead } from '../api/ticket-actions';
 import { usePresence } from '../hooks/use-presence';
-import { REQUEST_TYPE_LABELS, STATUS_LABELS } from '../utils/labels';
 import type { ConsoleViewer } from '../utils/viewer';
 import { SidePanel } from './side-panel';
 import { SlaBadge } from './sla-badge';
@@ -46,17 +46,19 @@ export function TicketPage({ ticketId, viewer }: TicketPageProps) {
 }
 
 function Missing() {
-  useDocumentTitle('Ticket not found');
+  const { t } = useTranslation('console');
+  useDocumentTitle(t('ticket.notFoundTitle'));
   return (
     <div className={styles.missing}>
-      <h1 className={styles.title}>Ticket not found</h1>
-      <p>It does not exist.</p>
-      <Link to={paths.consoleQueue}>Back to the queue</Link>
+      <h1 className={styles.title}>{t('ticket.notFoundTitle')}</h1>
+      <p>{t('ticket.notFoundBody')}</p>
+      <Link to={paths.consoleQueue}>{t('ticket.backToQueue')}</Link>
     </div>
   );
 }
 
 function LoadedTicketPage({ ticketId, viewer }: { ticketId: number; viewer: ConsoleViewer }) {
+  const { t } = useTranslation(['console', 'tickets']);
   const ticket = useStaffTicket(ticketId);
   const messages = useMessages(ticketId);
   const notes = useNotes(ticketId);
@@ -64,39 +66,41 @@ function LoadedTicketPage({ ticketId, viewer }: { ticketId: number; viewer: Cons
   const viewers = usePresence(ticketId, typing);
   const now = useNow();
   useMarkReadWhenOpen(ticket.data);
-  useDocumentTitle(ticket.data ? `#${ticket.data.id} ${ticket.data.title}` : 'Ticket');
+  useDocumentTitle(
+    ticket.data ? t('ticket.documentTitleWith', { id: ticket.data.id, title: ticket.data.title }) : t('ticket.documentTitle'),
+  );
 
   if (ticket.isError && isApiError(ticket.error) && ticket.error.status === 404) return <Missing />;
   if (ticket.isPending) {
     return (
       <p className={styles.loading} role="status">
-        Loading the ticket…
+        {t('ticket.loading')}
       </p>
     );
   }
   if (ticket.isError) {
-    return <QueryError title="Could not load the ticket" error={ticket.error} onRetry={() => void ticket.refetch()} />;
+    return <QueryError title={t('ticket.loadFailed')} error={ticket.error} onRetry={() => void ticket.refetch()} />;
   }
   const data = ticket.data;
 
   return (
     <div className={styles.page}>
-      <article className={styles.main} aria-label={`Ticket #${data.id}: ${data.title}`}>
+      <article className={styles.main} aria-label={t('ticket.label', { id: data.id, title: data.title })}>
         <header className={styles.header}>
           <Link to={paths.consoleQueue} className={styles.back}>
-            ← Queue
+            ← {t('ticket.back')}
           </Link>
           <div className={styles.headRow}>
             <div className={styles.headText}>
               <h1 className={styles.title}>{data.title}</h1>
               <p className={styles.meta}>
-                <span>{`#${data.id}`}</span>
+                <span>{t('tickets:number', { id: data.id })}</span>
                 <span className={styles.strong}>{data.account.name}</span>
-                <span>{REQUEST_TYPE_LABELS[data.category]}</span>
+                <span>{t(`type.${data.category}`)}</span>
                 <span className={styles.status} data-status={data.status}>
-                  {STATUS_LABELS[data.status]}
+                  {t(`tickets:status.${data.status}`)}
                 </span>
-                {data.status === 'on_customer' ? <SlaBadge sla={data.sla} timeZone={viewer.timeZone} /> : null}
+                {data.status === 'on_customer' ? <SlaBadge sla={data.sla} /> : null}
               </p>
             </div>
             <div className={styles.actions}>
@@ -108,21 +112,21 @@ function LoadedTicketPage({ ticketId, viewer }: { ticketId: number; viewer: Cons
         </header>
         {messages.isPending || notes.isPending ? (
           <p className={styles.loading} role="status">
-            Loading the conversation…
+            {t('ticket.loadingConversation')}
           </p>
         ) : messages.isError ? (
-          <QueryError title="Could not load the messages" error={messages.error} onRetry={() => void messages.refetch()} />
+          <QueryError title={t('ticket.messagesFailed')} error={messages.error} onRetry={() => void messages.refetch()} />
         ) : notes.isError ? (
-          <QueryError title="Could not load the notes" error={notes.error} onRetry={() => void notes.refetch()} />
+          <QueryError title={t('ticket.notesFailed')} error={notes.error} onRetry={() => void notes.refetch()} />
         ) : (
-          <Thread messages={messages.data} notes={notes.data} timeZone={viewer.timeZone} now={now} />
+          <Thread messages={messages.data} notes={notes.data} now={now} />
         )}
         {data.status === 'done' ? (
-          <p className={styles.done}>This ticket is Done: the customer gets no more replies in it. Notes can still be added.</p>
+          <p className={styles.done}>{t('ticket.done')}</p>
         ) : null}
         <StaffComposer key={data.id} ticketId={data.id} canReply={data.status === 'on_customer'} onTypingChange={setTyping} />
       </article>
-      <SidePanel ticket={data} timeZone={viewer.timeZone} now={now} />
+      <SidePanel ticket={data} now={now} />
     </div>
   );
 }

@@ -1,13 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { isApiError } from '@/lib/api-client';
-import { formatMoney } from '@/lib/money';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import { useTopUp } from '../api/top-up';
-import { parseAmountMinor } from '../utils/amount';
+import { MAX_TOP_UP_MINOR, parseAmountMinor } from '../utils/amount';
 import styles from './ticket-page.module.css';
 
 /** "Top up balance" in the account panel: staff credit the account's ledger. */
 export function TopUpForm({ accountId, currency }: { accountId: number; currency: string }) {
+  const { t } = useTranslation('console');
+  const fmt = useFormatters();
   const topUp = useTopUp();
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
@@ -15,7 +18,7 @@ export function TopUpForm({ accountId, currency }: { accountId: number; currency
   const [done, setDone] = useState<string | null>(null);
   const amountId = useId();
   const noteId = useId();
-  const serverError = topUp.error ? (isApiError(topUp.error) ? topUp.error.message : 'Could not top up.') : null;
+  const serverError = topUp.error ? (isApiError(topUp.error) ? topUp.error.message : t('topUp.failed')) : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -27,7 +30,7 @@ export function TopUpForm({ accountId, currency }: { accountId: number; currency
       { accountId, amountMinor, note: note.trim() },
       {
         onSuccess: (entry) => {
-          setDone(`Added ${formatMoney(entry.amount)}.`);
+          setDone(t('topUp.added', { amount: fmt.money(entry.amount) }));
           setAmount('');
           setNote('');
         },
@@ -36,9 +39,9 @@ export function TopUpForm({ accountId, currency }: { accountId: number; currency
   };
 
   return (
-    <form className={styles.topUp} onSubmit={submit} aria-label="Top up balance">
-      <h3 className={styles.panelSubtitle}>Top up balance</h3>
-      <label htmlFor={amountId}>{`Amount, ${currency}`}</label>
+    <form className={styles.topUp} onSubmit={submit} aria-label={t('topUp.title')}>
+      <h3 className={styles.panelSubtitle}>{t('topUp.title')}</h3>
+      <label htmlFor={amountId}>{t('topUp.amount', { currency })}</label>
       <input
         id={amountId}
         inputMode="decimal"
@@ -50,13 +53,16 @@ export function TopUpForm({ accountId, currency }: { accountId: number; currency
       />
       {invalid ? (
         <p id={`${amountId}-error`} role="alert" className={styles.formError}>
-          Enter an amount from 0.01 to 10,000,000 with at most two decimals.
+          {t('topUp.invalid', {
+            min: fmt.number(0.01, { minimumFractionDigits: 2 }),
+            max: fmt.number(MAX_TOP_UP_MINOR / 100),
+          })}
         </p>
       ) : null}
-      <label htmlFor={noteId}>Note (optional)</label>
+      <label htmlFor={noteId}>{t('topUp.note')}</label>
       <input id={noteId} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
       <Button type="submit" loading={topUp.isPending}>
-        Top up
+        {t('topUp.submit')}
       </Button>
       {serverError ? (
         <p role="alert" className={styles.formError}>

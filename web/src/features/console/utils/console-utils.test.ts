@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setLanguage } from '@/lib/i18n';
 import { canned, note, staffMessage, staffTicket } from '../testing/fixtures';
 import { MAX_TOP_UP_MINOR, parseAmountMinor } from './amount';
 import { isPickerShortcut, moveHighlight, searchCanned, slashQuery } from './canned';
@@ -215,5 +216,31 @@ describe('labels', () => {
     for (const bad of ['', '0', '0.00', '-5', '1.234', 'abc', '1e3', '10000000.01', '1,2,3']) {
       expect(parseAmountMinor(bad)).toBeNull();
     }
+  });
+});
+
+describe('in Russian', () => {
+  it('writes durations, presence, history and limits as Russian reads them', async () => {
+    await setLanguage('ru', { remember: false });
+    const sla = (seconds: number) => ({ state: 'ok' as const, due_at: '2026-11-23T13:00:00Z', business_seconds_left: seconds });
+    expect(timeLeftLabel(sla(3 * 3600 + 5 * 60))).toBe('осталось 3 ч 05 мин');
+    expect(timeLeftLabel(sla(-20))).toBe('Просрочен только что');
+    expect(timeLeftLabel(sla(-3600))).toBe('Просрочен на 1 ч 00 мин');
+    expect(presenceLabel([{ id: 1, name: 'Ольга', typing: true }])).toBe('Ольга печатает');
+    expect(
+      presenceLabel([
+        { id: 1, name: 'Ольга', typing: false },
+        { id: 2, name: 'Иван', typing: false },
+        { id: 3, name: 'Пётр', typing: false },
+      ]),
+    ).toBe('Ольга, Иван и Пётр смотрят');
+    expect(historyLabel('assigned', { assignee_name: 'Ольга', auto: 'true' }, null)).toBe(
+      'Назначен исполнитель: Ольга (автоматически)',
+    );
+    expect(historyLabel('closed', {}, 'Иван')).toBe('Тикет решён — Иван');
+    expect(validateCanned({ title: 'x'.repeat(101), body: 'b'.repeat(5001), shortcut: null })).toEqual({
+      title: 'Максимум 100 символов.',
+      body: 'Максимум 5\u00a0000 символов.',
+    });
   });
 });

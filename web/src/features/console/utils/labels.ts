@@ -1,30 +1,23 @@
-import type { RequestType, TicketStatus } from '../api/schemas';
+import { i18n } from '@/lib/i18n';
 
-export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
-  critical: 'Critical issue',
-  question: 'Question',
-  feature_request: 'Feature request',
-};
+const HISTORY_KINDS = ['created', 'assigned', 'unassigned', 'sla_breached', 'closed', 'note_added'] as const;
+type HistoryKind = (typeof HISTORY_KINDS)[number];
 
-export const STATUS_LABELS: Record<TicketStatus, string> = {
-  on_customer: 'On Customer',
-  done: 'Done',
-};
+function isHistoryKind(kind: string): kind is HistoryKind {
+  return (HISTORY_KINDS as readonly string[]).includes(kind);
+}
 
-const HISTORY_LABELS: Record<string, string> = {
-  created: 'Ticket created',
-  assigned: 'Assigned',
-  unassigned: 'Unassigned',
-  sla_breached: 'Response target missed',
-  closed: 'Marked as Done',
-  note_added: 'Internal note added',
-};
-
-/** "Assigned to Olga by Ivan": a history entry as one line. */
+/** "Assigned to Olga by Ivan": a history entry as one line (a kind this app does not know reads as its name). */
 export function historyLabel(kind: string, details: Record<string, unknown>, actor: string | null): string {
-  const base = HISTORY_LABELS[kind] ?? kind.replace(/_/g, ' ');
+  const t = i18n.getFixedT(null, 'console');
   const assignee = typeof details.assignee_name === 'string' ? details.assignee_name : null;
-  const target = kind === 'assigned' && assignee ? ` to ${assignee}` : '';
-  const by = actor ? ` by ${actor}` : details.auto === 'true' ? ' automatically' : '';
-  return `${base}${target}${by}`;
+  const event =
+    kind === 'assigned' && assignee
+      ? t('history.assignedTo', { assignee })
+      : isHistoryKind(kind)
+        ? t(`history.${kind}`)
+        : kind.replace(/_/g, ' ');
+  if (actor) return t('history.by', { event, actor });
+  if (details.auto === 'true') return t('history.automatically', { event });
+  return event;
 }

@@ -1,5 +1,6 @@
 // Which events deserve a browser notification: a new ticket, or a customer
 // writing in one. The team's own replies, notes and presence do not.
+import { i18n } from '@/lib/i18n';
 import type { ConsoleEvent } from '../api/console-events';
 
 export interface ConsoleNotification {
@@ -18,8 +19,8 @@ export function notificationFor(event: ConsoleEvent, seen: Set<number>): Console
   if (event.type === 'ticket.message_created') {
     if (event.message.author.side !== 'customer') return null;
     return {
-      title: `${event.message.author.name} wrote in #${event.ticket_id}`,
-      body: event.message.body.slice(0, 160) || 'Sent files',
+      title: i18n.t('console:notification.wrote', { name: event.message.author.name, id: event.ticket_id }),
+      body: event.message.body.slice(0, 160) || i18n.t('console:notification.sentFiles'),
       tag: `ticket-${event.ticket_id}`,
       ticketId: event.ticket_id,
     };
@@ -30,7 +31,7 @@ export function notificationFor(event: ConsoleEvent, seen: Set<number>): Console
     if (!isNew || seen.has(ticket.id)) return null;
     seen.add(ticket.id);
     return {
-      title: `New ticket #${ticket.id} from ${ticket.account.name}`,
+      title: i18n.t('console:notification.newTicket', { id: ticket.id, account: ticket.account.name }),
       body: ticket.title,
       tag: `ticket-${ticket.id}`,
       ticketId: ticket.id,

@@ -1,26 +1,30 @@
 // The reply clock as agents read it: how long is left (in business time) or
 // how long overdue, and the colour that goes with it.
+import { i18n } from '@/lib/i18n';
 import type { Sla, StaffTicket } from '../api/schemas';
 
 export type SlaTone = 'ok' | 'warning' | 'breached' | 'none';
 
-/** "2h 05m", "45m", "under 1m"; days are written as hours (business days are short). */
+const t = () => i18n.getFixedT(null, 'console');
+
+/** "2h 05m", "45m", "under 1m" ("2 ч 05 мин"); days are written as hours (business days are short). */
 export function formatDuration(seconds: number): string {
   const total = Math.floor(Math.abs(seconds) / 60);
-  if (total < 1) return 'under 1m';
+  if (total < 1) return t()('sla.underMinute');
   const hours = Math.floor(total / 60);
   const minutes = total % 60;
-  if (hours === 0) return `${minutes}m`;
-  return `${hours}h ${String(minutes).padStart(2, '0')}m`;
+  if (hours === 0) return t()('sla.minutes', { minutes });
+  return t()('sla.hoursMinutes', { hours, minutes: String(minutes).padStart(2, '0') });
 }
 
 /** "3h 20m left", "Due now", "Overdue 1h 05m"; null when the team owes no reply. */
 export function timeLeftLabel(sla: Sla | null): string | null {
   if (!sla) return null;
   const seconds = sla.business_seconds_left;
-  if (seconds < 0) return `Overdue ${formatDuration(seconds)}`;
-  if (seconds < 60) return 'Due now';
-  return `${formatDuration(seconds)} left`;
+  if (seconds <= -60) return t()('sla.overdue', { duration: formatDuration(seconds) });
+  if (seconds < 0) return t()('sla.overdueJustNow');
+  if (seconds < 60) return t()('sla.dueNow');
+  return t()('sla.left', { duration: formatDuration(seconds) });
 }
 
 export function slaTone(sla: Sla | null): SlaTone {
