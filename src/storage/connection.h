@@ -33,7 +33,9 @@ using RowFn = std::function<void(const Row&)>;
 // error values; the rest propagate to Database, which reports them as kUnavailable.
 class SqlError : public std::runtime_error {
  public:
-  enum class Kind { kOther, kUniqueViolation, kBusy };
+  // kConflict: PostgreSQL aborted the statement for a deadlock (40P01) or a
+  // serialization failure (40001); run again, it may well succeed.
+  enum class Kind { kOther, kUniqueViolation, kBusy, kConflict };
   SqlError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
   Kind kind() const { return kind_; }
 

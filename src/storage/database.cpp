@@ -21,6 +21,9 @@ struct Database::Job {
 
 namespace {
 
+// How often a job aborted by a deadlock or serialization failure is run in all.
+constexpr int kConflictAttempts = 4;
+
 Error Unavailable(const std::exception& e) {
   return {ErrorCode::kUnavailable, std::string("The database is unavailable: ") + e.what(), {}, 0};
 }
@@ -167,15 +170,23 @@ void Database::RunBatch(std::vector<Job*>& batch) {
     SqlRepositories repos(conn);
     conn.Exec(dialect_ == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     for (size_t i = 0; i < batch.size(); ++i) {
-      conn.Exec("SAVEPOINT job");
-      try {
-        results[i] = (*batch[i]->fn)(repos);
-      } catch (const SqlError& e) {
-        results[i] = Unavailable(e);
-      } catch (const std::exception& e) {
-        results[i] = Error::Internal(e.what());
+      // A job PostgreSQL aborts for a deadlock with another instance's writer runs
+      // again: rolling back to its savepoint released the locks it took, so the other
+      // transaction goes on and this one follows.
+      for (int attempt = 1;; ++attempt) {
+        conn.Exec("SAVEPOINT job");
+        bool conflict = false;
+        try {
+          results[i] = (*batch[i]->fn)(repos);
+        } catch (const SqlError& e) {
+          results[i] = Unavailable(e);
+          conflict = e.kind() == SqlError::Kind::kConflict;
+        } catch (const std::exception& e) {
+          results[i] = Error::Internal(e.what());
+        }
+        conn.Exec(results[i].ok() ? "RELEASE job" : "ROLLBACK TO job; RELEASE job");
+        if (!conflict || attempt == kConflictAttempts) break;
       }
-      conn.Exec(results[i].ok() ? "RELEASE job" : "ROLLBACK TO job; RELEASE job");
     }
     conn.Exec("COMMIT");
   } catch (const SqlError& e) {

@@ -13,6 +13,8 @@ namespace textura::storage {
 namespace {
 
 constexpr std::string_view kUniqueViolation = "23505";
+constexpr std::string_view kDeadlockDetected = "40P01";
+constexpr std::string_view kSerializationFailure = "40001";
 
 class PgRow final : public Row {
  public:
@@ -116,8 +118,11 @@ class PgConnection final : public Connection {
     const auto status = PQresultStatus(res);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
     const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-    const auto kind = state && kUniqueViolation == state ? SqlError::Kind::kUniqueViolation
-                                                         : SqlError::Kind::kOther;
+    auto kind = SqlError::Kind::kOther;
+    if (state && kUniqueViolation == state) kind = SqlError::Kind::kUniqueViolation;
+    if (state && (kDeadlockDetected == state || kSerializationFailure == state)) {
+      kind = SqlError::Kind::kConflict;
+    }
     throw SqlError(kind, std::string(what) + ": " + PQerrorMessage(conn_));
   }
 
