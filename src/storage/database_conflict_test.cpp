@@ -72,7 +72,9 @@ TEST_P(WriterConflict, AJobAbortedByADeadlockRunsAgainAndSucceeds) {
 
   EXPECT_TRUE(status_a.ok()) << status_a.error().message;
   EXPECT_TRUE(status_b.ok()) << status_b.error().message;
-  EXPECT_EQ(runs_a + runs_b, 3) << "one of the two was aborted and ran again";
+  // One was aborted and ran again; its rerun may race the other into a second
+  // deadlock, so more runs than three are possible, never a failure.
+  EXPECT_GE(runs_a + runs_b, 3) << "one of the two was aborted and ran again";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WriterConflict, ::testing::Values(Backend::kPostgres),
