@@ -39,14 +39,6 @@ export default tseslint.config(
     },
   },
   {
-    // Screens still being moved to the catalogs (issue 16); remove each line once done.
-    files: [
-      'src/features/admin/**',
-      'src/app/routes/app/admin.tsx',
-    ],
-    rules: { 'textura/no-literal-string': 'off' },
-  },
-  {
     // Tests and fixtures may spell out what a person sees.
     files: ['src/**/*.test.{ts,tsx}', 'src/testing/**', 'src/**/testing/**'],
     rules: { 'textura/no-literal-string': 'off' },

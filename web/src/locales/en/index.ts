@@ -1,6 +1,7 @@
 // The English catalogs: the source every other language translates, and the
 // fallback for any key a translation lacks. One JSON file per namespace; a new
 // namespace is one line here and one in ../ru/index.ts (docs/i18n.md).
+import admin from './admin.json';
 import auth from './auth.json';
 import billing from './billing.json';
 import channels from './channels.json';
@@ -14,4 +15,4 @@ import shell from './shell.json';
 import support from './support.json';
 import tickets from './tickets.json';
 
-export const en = { auth, billing, channels, chats, common, console: consoleCatalog, employees, finance, settings, shell, support, tickets } as const;
+export const en = { admin, auth, billing, channels, chats, common, console: consoleCatalog, employees, finance, settings, shell, support, tickets } as const;

@@ -1,5 +1,6 @@
 // The Russian catalogs, loaded as their own chunk only when Russian is used.
 // Keys must match ../en (the catalog test fails on a missing key or plural form).
+import admin from './admin.json';
 import auth from './auth.json';
 import billing from './billing.json';
 import channels from './channels.json';
@@ -13,4 +14,4 @@ import shell from './shell.json';
 import support from './support.json';
 import tickets from './tickets.json';
 
-export const ru = { auth, billing, channels, chats, common, console: consoleCatalog, employees, finance, settings, shell, support, tickets };
+export const ru = { admin, auth, billing, channels, chats, common, console: consoleCatalog, employees, finance, settings, shell, support, tickets };

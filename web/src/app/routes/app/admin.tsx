@@ -6,6 +6,7 @@ import { SlaSettingsPage } from '@/features/admin/components/sla-settings-page';
 import { StaffPage } from '@/features/admin/components/staff-page';
 import { isStaffRole } from '@/features/auth/api/session';
 import { useSession } from '@/features/auth/hooks/use-session';
+import { useTranslation } from '@/lib/i18n';
 
 // recharts is most of the reports page's weight and only staff open it, so it
 // comes in its own chunk when the page is first visited.
@@ -16,13 +17,14 @@ const ReportsPage = lazy(() =>
 function OnlyFor({ admin, title, children }: { admin: boolean; title: string; children: ReactNode }) {
   const { user } = useSession();
   const allowed = admin ? user.role === 'admin' : isStaffRole(user.role);
-  return allowed ? children : <NoAccess title={title} audience={admin ? 'admins' : 'the support team'} />;
+  return allowed ? children : <NoAccess title={title} audience={admin ? 'admins' : 'staff'} />;
 }
 
 export function SupportReportsRoute() {
+  const { t } = useTranslation('admin');
   return (
-    <OnlyFor admin={false} title="Support reports">
-      <Suspense fallback={<FullPageSpinner label="Loading the reports" />}>
+    <OnlyFor admin={false} title={t('titles.reports')}>
+      <Suspense fallback={<FullPageSpinner label={t('reports.loadingPage')} />}>
         <ReportsPage />
       </Suspense>
     </OnlyFor>
@@ -30,14 +32,17 @@ export function SupportReportsRoute() {
 }
 
 export function AdminSlaRoute() {
-  return <OnlyFor admin title="SLA settings"><SlaSettingsPage /></OnlyFor>;
+  const { t } = useTranslation('admin');
+  return <OnlyFor admin title={t('titles.sla')}><SlaSettingsPage /></OnlyFor>;
 }
 
 export function AdminStaffRoute() {
+  const { t } = useTranslation('admin');
   const { user } = useSession();
-  return <OnlyFor admin title="Staff"><StaffPage selfId={user.id} /></OnlyFor>;
+  return <OnlyFor admin title={t('titles.staff')}><StaffPage selfId={user.id} /></OnlyFor>;
 }
 
 export function AdminAuditRoute() {
-  return <OnlyFor admin title="Audit log"><AuditLogPage /></OnlyFor>;
+  const { t } = useTranslation('admin');
+  return <OnlyFor admin title={t('titles.audit')}><AuditLogPage /></OnlyFor>;
 }

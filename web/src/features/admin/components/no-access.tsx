@@ -2,20 +2,22 @@ import { Link } from 'react-router';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
 import { paths } from '@/config/paths';
+import { Trans, useTranslation } from '@/lib/i18n';
 
 export interface NoAccessProps {
   /** The page that was asked for, e.g. "Staff". */
   title: string;
-  /** Who may open it, e.g. "admins". */
-  audience: string;
+  /** Who may open it: admins only, or the whole support team. */
+  audience: 'admins' | 'staff';
 }
 
 /** Shown instead of a page the signed-in user's role may not open: says so plainly. */
 export function NoAccess({ title, audience }: NoAccessProps) {
+  const { t } = useTranslation('admin');
   return (
     <Page title={title}>
       <EmptyState
-        title="No access"
+        title={t('noAccess.title')}
         icon={
           <svg viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="1.8">
             <rect x="5" y="11" width="14" height="9" rx="2" />
@@ -23,9 +25,9 @@ export function NoAccess({ title, audience }: NoAccessProps) {
           </svg>
         }
       >
-        <p>{`This page is only for ${audience}. Your account cannot open it.`}</p>
+        <p>{audience === 'admins' ? t('noAccess.onlyAdmins') : t('noAccess.onlyStaff')}</p>
         <p>
-          Ask an admin if you need it, or go back to <Link to={paths.home}>your start page</Link>.
+          <Trans t={t} i18nKey="noAccess.askAdmin" components={{ anchor: <Link to={paths.home} /> }} />
         </p>
       </EmptyState>
     </Page>

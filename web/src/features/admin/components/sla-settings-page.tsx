@@ -4,6 +4,8 @@ import { Card } from '@/components/ui/card';
 import { Page } from '@/components/ui/page';
 import { QueryError } from '@/components/ui/query-error';
 import { isApiError } from '@/lib/api-client';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import {
   useCalendar,
   useSaveSlaSettings,
@@ -13,14 +15,14 @@ import {
   type RequestTypeKey,
   type SlaSettings,
 } from '../api/admin-api';
-import { hoursProblem, WEEKDAYS } from '../utils/report-format';
+import { hoursProblem, WEEKDAYS, weekdayName } from '../utils/report-format';
 import styles from './admin.module.css';
 
-const TYPES: { key: RequestTypeKey; label: string }[] = [
-  { key: 'critical', label: 'Critical' },
-  { key: 'question', label: 'Question' },
-  { key: 'feature_request', label: 'Feature request' },
-];
+const TYPES = [
+  { key: 'critical', label: 'sla.typeCritical' },
+  { key: 'question', label: 'sla.typeQuestion' },
+  { key: 'feature_request', label: 'sla.typeFeatureRequest' },
+] as const satisfies readonly { key: RequestTypeKey; label: string }[];
 
 interface DayForm {
   open: boolean;
@@ -29,13 +31,15 @@ interface DayForm {
 }
 
 function daysOf(settings: SlaSettings): DayForm[] {
-  return WEEKDAYS.map((_, i) => {
-    const h = settings.business_hours.find((b) => b.weekday === i + 1);
+  return WEEKDAYS.map((weekday) => {
+    const h = settings.business_hours.find((b) => b.weekday === weekday);
     return h ? { open: true, start: h.start, end: h.end } : { open: false, start: '10:00', end: '19:00' };
   });
 }
 
 function SettingsForm({ initial, saved, setSaved }: { initial: SlaSettings; saved: boolean; setSaved: (saved: boolean) => void }) {
+  const { t } = useTranslation('admin');
+  const fmt = useFormatters();
   const save = useSaveSlaSettings();
   const [zone, setZone] = useState(initial.time_zone);
   const [days, setDays] = useState(() => daysOf(initial));
@@ -57,59 +61,67 @@ function SettingsForm({ initial, saved, setSaved }: { initial: SlaSettings; save
       { onSuccess: () => setSaved(true) },
     );
   };
-  const serverError = save.error && isApiError(save.error) ? `${save.error.message}${save.error.field ? ` (${save.error.field})` : ''}` : save.error?.message;
+  const serverError =
+    save.error && isApiError(save.error) && save.error.field
+      ? t('sla.fieldError', { message: save.error.message, field: save.error.field })
+      : save.error?.message;
 
   return (
-    <form className={styles.stack} onSubmit={submit} aria-label="SLA settings">
-      <Card title="Response targets" description="How long the team has to reply, per request type">
+    <form className={styles.stack} onSubmit={submit} aria-label={t('sla.formLabel')}>
+      <Card title={t('sla.targetsTitle')} description={t('sla.targetsDescription')}>
         <div className={styles.stack}>
           {TYPES.map(({ key, label }) => (
             <div className={styles.row} key={key}>
               <label className={styles.field}>
-                {label}: minutes
+                {t('sla.minutes', { type: t(label) })}
                 <input className={styles.input} type="number" min={1} max={100000} required value={targets[key].minutes}
                   onChange={(e) => setTargets({ ...targets, [key]: { ...targets[key], minutes: Number(e.target.value) } })} />
               </label>
               <label className={styles.field}>
-                {label}: clock
+                {t('sla.clock', { type: t(label) })}
                 <select className={styles.select} value={targets[key].clock}
                   onChange={(e) => setTargets({ ...targets, [key]: { ...targets[key], clock: e.target.value === 'calendar' ? 'calendar' : 'business' } })}>
-                  <option value="business">Business hours only</option>
-                  <option value="calendar">Around the clock</option>
+                  <option value="business">{t('sla.businessOnly')}</option>
+                  <option value="calendar">{t('sla.aroundClock')}</option>
                 </select>
               </label>
             </div>
           ))}
           <div className={styles.row}>
             <label className={styles.field}>
-              Warn this many minutes before the due time
+              {t('sla.warning')}
               <input className={styles.input} type="number" min={0} max={10000} required value={warning}
                 onChange={(e) => setWarning(e.target.value)} />
             </label>
           </div>
         </div>
       </Card>
-      <Card title="Business hours">
+      <Card title={t('sla.hoursTitle')}>
         <div className={styles.stack}>
           <label className={styles.field}>
-            Time zone (IANA name)
+            {t('sla.timeZone')}
             <input className={styles.input} value={zone} required onChange={(e) => setZone(e.target.value)} />
           </label>
           <div className={styles.hoursGrid}>
-            {WEEKDAYS.map((name, i) => {
+            {WEEKDAYS.map((weekday, i) => {
+              const name = weekdayName(weekday, fmt.locale);
               const d = days[i]!;
               const update = (patch: Partial<DayForm>) => setDays(days.map((x, j) => (j === i ? { ...x, ...patch } : x)));
               return (
-                <div key={name} style={{ display: 'contents' }}>
+                <div key={weekday} style={{ display: 'contents' }}>
                   <span>{name}</span>
                   <label className={styles.checkLabel}>
-                    <input type="checkbox" checked={d.open} onChange={(e) => update({ open: e.target.checked })} /> Open
+                    <input type="checkbox" checked={d.open} onChange={(e) => update({ open: e.target.checked })} /> {t('sla.open')}
                   </label>
-                  <input className={styles.input} aria-label={`${name} opens`} value={d.start} disabled={!d.open}
+                  <input className={styles.input} aria-label={t('sla.opens', { day: name })} value={d.start} disabled={!d.open}
                     aria-invalid={problems[i] ? true : undefined} onChange={(e) => update({ start: e.target.value })} />
-                  <input className={styles.input} aria-label={`${name} closes`} value={d.end} disabled={!d.open}
+                  <input className={styles.input} aria-label={t('sla.closes', { day: name })} value={d.end} disabled={!d.open}
                     aria-invalid={problems[i] ? true : undefined} onChange={(e) => update({ end: e.target.value })} />
-                  {problems[i] ? <p className={styles.error} style={{ gridColumn: '1 / -1' }}>{name}: {problems[i]}</p> : null}
+                  {problems[i] ? (
+                    <p className={styles.error} style={{ gridColumn: '1 / -1' }}>
+                      {t('sla.dayProblem', { day: name, problem: problems[i] })}
+                    </p>
+                  ) : null}
                 </div>
               );
             })}
@@ -117,17 +129,16 @@ function SettingsForm({ initial, saved, setSaved }: { initial: SlaSettings; save
         </div>
       </Card>
       <div className={styles.row}>
-        <Button type="submit" loading={save.isPending}>Save settings</Button>
-        {saved ? <p role="status" className={styles.success}>Saved. Open tickets were recomputed.</p> : null}
+        <Button type="submit" loading={save.isPending}>{t('sla.save')}</Button>
+        {saved ? <p role="status" className={styles.success}>{t('sla.saved')}</p> : null}
         {serverError ? <p role="alert" className={styles.error}>{serverError}</p> : null}
       </div>
     </form>
   );
 }
 
-const KIND_LABEL: Record<CalendarDay['kind'], string> = { holiday: 'Day off', workday: 'Working day', default: 'Regular' };
-
 function CalendarEditor() {
+  const { t } = useTranslation('admin');
   const [year, setYear] = useState(new Date().getFullYear());
   const calendar = useCalendar(year);
   const setDay = useSetCalendarDay();
@@ -135,46 +146,53 @@ function CalendarEditor() {
   const [kind, setKind] = useState<CalendarDay['kind']>('holiday');
   const [note, setNote] = useState('');
   return (
-    <Card title="Holiday calendar" description="The Russian production calendar, with your overrides">
+    <Card title={t('calendar.title')} description={t('calendar.description')}>
       <div className={styles.stack}>
         <div className={styles.row}>
           <label className={styles.field}>
-            Year
+            {t('calendar.year')}
             <input className={styles.input} type="number" min={2000} max={2100} value={year}
               onChange={(e) => setYear(Number(e.target.value) || year)} />
           </label>
         </div>
-        <form className={styles.row} aria-label="Override a date"
+        <form className={styles.row} aria-label={t('calendar.overrideLabel')}
             onSubmit={(e) => { e.preventDefault(); setDay.mutate({ date, kind, note }, { onSuccess: () => setNote('') }); }}>
             <label className={styles.field}>
-              Date
+              {t('calendar.date')}
               <input className={styles.input} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
             </label>
             <label className={styles.field}>
-              Kind
+              {t('calendar.kind')}
               <select className={styles.select} value={kind} onChange={(e) => setKind(e.target.value as CalendarDay['kind'])}>
-                <option value="holiday">Day off</option>
-                <option value="workday">Working day</option>
-                <option value="default">Back to the calendar</option>
+                <option value="holiday">{t('calendar.holiday')}</option>
+                <option value="workday">{t('calendar.workday')}</option>
+                <option value="default">{t('calendar.backToCalendar')}</option>
               </select>
             </label>
             <label className={styles.field}>
-              Note
+              {t('calendar.note')}
               <input className={styles.input} value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} />
             </label>
-            <Button type="submit" variant="secondary" loading={setDay.isPending}>Set date</Button>
+            <Button type="submit" variant="secondary" loading={setDay.isPending}>{t('calendar.setDate')}</Button>
         </form>
         {setDay.isError ? <p role="alert" className={styles.error}>{setDay.error.message}</p> : null}
-        {calendar.isError ? <QueryError title="Could not load the calendar" error={calendar.error} onRetry={() => void calendar.refetch()} /> : null}
+        {calendar.isError ? <QueryError title={t('calendar.loadFailed')} error={calendar.error} onRetry={() => void calendar.refetch()} /> : null}
         <div className={styles.tableWrap}>
           <table className={styles.table}>
-            <thead><tr><th>Date</th><th>Kind</th><th>Source</th><th>Note</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('calendar.date')}</th>
+                <th>{t('calendar.kind')}</th>
+                <th>{t('calendar.source')}</th>
+                <th>{t('calendar.note')}</th>
+              </tr>
+            </thead>
             <tbody>
               {(calendar.data?.days ?? []).map((d) => (
                 <tr key={d.date}>
                   <td className={styles.nowrapCell}>{d.date}</td>
-                  <td className={styles.nowrapCell}>{KIND_LABEL[d.kind]}</td>
-                  <td className={styles.muted}>{d.source === 'override' ? 'Override' : 'Built-in'}</td>
+                  <td className={styles.nowrapCell}>{t(`calendar.${d.kind}`)}</td>
+                  <td className={styles.muted}>{d.source === 'override' ? t('calendar.override') : t('calendar.builtIn')}</td>
                   <td className={styles.wrapCell}>{d.note}</td>
                 </tr>
               ))}
@@ -188,14 +206,15 @@ function CalendarEditor() {
 
 /** /admin/sla: targets, business hours, time zone, warning window and the calendar. */
 export function SlaSettingsPage() {
+  const { t } = useTranslation('admin');
   const settings = useSlaSettings();
   // Saving replaces the cached settings, which remounts the form (its key): the
   // confirmation lives here so that it survives.
   const [saved, setSaved] = useState(false);
   return (
-    <Page title="SLA settings" description="Response targets and business hours; changes apply at once.">
+    <Page title={t('titles.sla')} description={t('sla.description')}>
       <div className={styles.stack}>
-        {settings.isError ? <QueryError title="Could not load the settings" error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+        {settings.isError ? <QueryError title={t('sla.loadFailed')} error={settings.error} onRetry={() => void settings.refetch()} /> : null}
         {settings.data ? <SettingsForm key={JSON.stringify(settings.data)} initial={settings.data} saved={saved} setSaved={setSaved} /> : null}
         <CalendarEditor />
       </div>

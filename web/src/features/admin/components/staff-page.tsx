@@ -5,6 +5,8 @@ import { Page } from '@/components/ui/page';
 import { QueryError } from '@/components/ui/query-error';
 import { TextField } from '@/components/ui/text-field';
 import { isApiError } from '@/lib/api-client';
+import { useFormatters } from '@/lib/formatters';
+import { useTranslation } from '@/lib/i18n';
 import { useCreateStaff, useSetStaffActive, useStaff, type NewStaff } from '../api/admin-api';
 import styles from './admin.module.css';
 
@@ -12,6 +14,8 @@ const EMPTY: NewStaff = { email: '', name: '', password: '', role: 'staff' };
 
 /** /admin/staff: admins create staff users and switch them on and off. */
 export function StaffPage({ selfId }: { selfId: number }) {
+  const { t } = useTranslation('admin');
+  const fmt = useFormatters();
   const staff = useStaff();
   const create = useCreateStaff();
   const setActive = useSetStaffActive();
@@ -25,36 +29,36 @@ export function StaffPage({ selfId }: { selfId: number }) {
     setCreated(null);
     create.mutate(form, {
       onSuccess: ({ user }) => {
-        setCreated(`${user.name} can now sign in.`);
+        setCreated(t('staff.created', { name: user.name }));
         setForm(EMPTY);
       },
     });
   };
 
   return (
-    <Page title="Staff" description="Create support staff and admins; deactivated users cannot sign in.">
+    <Page title={t('titles.staff')} description={t('staff.description')}>
       <div className={styles.stack}>
-        <Card title="New staff user">
-          <form className={styles.stack} onSubmit={submit} aria-label="New staff user">
+        <Card title={t('staff.newTitle')}>
+          <form className={styles.stack} onSubmit={submit} aria-label={t('staff.newTitle')}>
             <div className={styles.formGrid}>
-              <TextField label="Name" value={form.name} required error={fieldError('name')}
+              <TextField label={t('staff.name')} value={form.name} required error={fieldError('name')}
                 onChange={(e) => setForm({ ...form, name: e.target.value })} />
-              <TextField label="Email" type="email" value={form.email} required error={fieldError('email')}
+              <TextField label={t('staff.email')} type="email" value={form.email} required error={fieldError('email')}
                 onChange={(e) => setForm({ ...form, email: e.target.value })} />
-              <TextField label="Password" type="password" autoComplete="new-password" value={form.password} required
-                minLength={8} error={fieldError('password')} hint="At least 8 characters"
+              <TextField label={t('staff.password')} type="password" autoComplete="new-password" value={form.password} required
+                minLength={8} error={fieldError('password')} hint={t('staff.passwordHint', { count: 8 })}
                 onChange={(e) => setForm({ ...form, password: e.target.value })} />
               <label className={styles.field}>
-                Role
+                {t('staff.role')}
                 <select className={styles.select} value={form.role}
                   onChange={(e) => setForm({ ...form, role: e.target.value === 'admin' ? 'admin' : 'staff' })}>
-                  <option value="staff">Staff</option>
-                  <option value="admin">Admin</option>
+                  <option value="staff">{t('staff.roleStaff')}</option>
+                  <option value="admin">{t('staff.roleAdmin')}</option>
                 </select>
               </label>
             </div>
             <div className={styles.row}>
-              <Button type="submit" loading={create.isPending}>Create user</Button>
+              <Button type="submit" loading={create.isPending}>{t('staff.create')}</Button>
             </div>
             {create.isError && !fieldError('name') && !fieldError('email') && !fieldError('password') ? (
               <p role="alert" className={styles.error}>{create.error.message}</p>
@@ -62,28 +66,37 @@ export function StaffPage({ selfId }: { selfId: number }) {
             {created ? <p role="status" className={styles.success}>{created}</p> : null}
           </form>
         </Card>
-        <Card title="Team">
-          {staff.isError ? <QueryError title="Could not load the team" error={staff.error} onRetry={() => void staff.refetch()} /> : null}
+        <Card title={t('staff.team')}>
+          {staff.isError ? <QueryError title={t('staff.loadFailed')} error={staff.error} onRetry={() => void staff.refetch()} /> : null}
           {setActive.isError ? <p role="alert" className={styles.error}>{setActive.error.message}</p> : null}
           <div className={styles.tableWrap}>
             <table className={`${styles.table} ${styles.stackedTable}`}>
               <thead>
-                <tr><th>Name</th><th>Email</th><th>Role</th><th>Status</th><th>Last sign-in</th><th><span className="visually-hidden">Action</span></th></tr>
+                <tr>
+                  <th>{t('staff.name')}</th>
+                  <th>{t('staff.email')}</th>
+                  <th>{t('staff.role')}</th>
+                  <th>{t('staff.status')}</th>
+                  <th>{t('staff.lastSignIn')}</th>
+                  <th><span className="visually-hidden">{t('staff.action')}</span></th>
+                </tr>
               </thead>
               <tbody>
                 {(staff.data?.items ?? []).map((u) => (
                   <tr key={u.id}>
-                    <td data-label="Name">{u.name}</td>
-                    <td data-label="Email">{u.email}</td>
-                    <td data-label="Role">{u.role === 'admin' ? 'Admin' : 'Staff'}</td>
-                    <td data-label="Status">{u.active ? 'Active' : 'Deactivated'}</td>
-                    <td data-label="Last sign-in" className={styles.muted}>{u.last_login_at ? new Date(u.last_login_at).toLocaleString() : 'Never'}</td>
-                    <td data-label="Action">
-                      {u.id === selfId ? <span className={styles.muted}>You</span> : (
+                    <td data-label={t('staff.name')}>{u.name}</td>
+                    <td data-label={t('staff.email')}>{u.email}</td>
+                    <td data-label={t('staff.role')}>{u.role === 'admin' ? t('staff.roleAdmin') : t('staff.roleStaff')}</td>
+                    <td data-label={t('staff.status')}>{u.active ? t('staff.active') : t('staff.deactivated')}</td>
+                    <td data-label={t('staff.lastSignIn')} className={styles.muted}>
+                      {u.last_login_at ? fmt.dateTime(u.last_login_at) : t('staff.never')}
+                    </td>
+                    <td data-label={t('staff.action')}>
+                      {u.id === selfId ? <span className={styles.muted}>{t('staff.you')}</span> : (
                         <Button variant="secondary" loading={setActive.isPending && setActive.variables.id === u.id}
-                          aria-label={`${u.active ? 'Deactivate' : 'Activate'} ${u.name}`}
+                          aria-label={u.active ? t('staff.deactivateName', { name: u.name }) : t('staff.activateName', { name: u.name })}
                           onClick={() => setActive.mutate({ id: u.id, active: !u.active })}>
-                          {u.active ? 'Deactivate' : 'Activate'}
+                          {u.active ? t('staff.deactivate') : t('staff.activate')}
                         </Button>
                       )}
                     </td>

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { chartScale, dateIn, formatDuration, formatShare, hoursProblem, lastDays, rangeProblem, reportCsvUrl } from './report-format';
+import { setLanguage } from '@/lib/i18n';
+import {
+  chartScale,
+  dateIn,
+  formatDuration,
+  formatShare,
+  hoursProblem,
+  lastDays,
+  rangeProblem,
+  reportCsvUrl,
+  weekdayName,
+} from './report-format';
 
 describe('formatDuration', () => {
   it('shows the two largest units', () => {
@@ -64,5 +75,18 @@ describe('chartScale', () => {
     expect(chartScale(120)).toEqual({ unit: 'min', seconds: 60 });
     expect(chartScale(3 * 3600)).toEqual({ unit: 'h', seconds: 3600 });
     expect(chartScale(5 * 86_400)).toEqual({ unit: 'd', seconds: 86_400 });
+  });
+});
+
+describe('in Russian', () => {
+  it('writes durations, shares, weekdays and range problems in Russian', async () => {
+    await setLanguage('ru', { remember: false });
+    expect(formatDuration(3 * 3600 + 5 * 60 + 9)).toBe('3 ч 5 мин');
+    expect(formatDuration(2 * 86400 + 4 * 3600)).toBe('2 дн. 4 ч');
+    expect(formatShare(2 / 3)).toBe('67\u00a0%');
+    expect(weekdayName(1, 'ru-RU')).toBe('Понедельник');
+    expect(weekdayName(7, 'en-GB')).toBe('Sunday');
+    expect(rangeProblem('2025-01-01', '2026-01-02')).toBe('Отчёт охватывает не больше 366 дней.');
+    expect(hoursProblem('19:00', '10:00')).toBe('Начало должно быть раньше конца.');
   });
 });
