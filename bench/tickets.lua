@@ -1,5 +1,5 @@
 -- wrk script for the Support tickets benchmark (bench/tickets.sh).
--- MODE = list | open | post; SESSIONS = a Lua file returning
+-- MODE = list | open | post | page | page_key; SESSIONS = a Lua file returning
 -- { {cookie=..., csrf=..., tickets={...}}, ... } written by bench/prepare_sessions.py.
 local sessions = dofile(os.getenv("SESSIONS"))
 local mode = os.getenv("MODE") or "list"
@@ -22,7 +22,13 @@ end
 request = function()
   local s = sessions[math.random(#sessions)]
   local ticket = s.tickets[math.random(#s.tickets)]
-  if mode == "list" then
+  if mode == "page" then
+    -- The first page of the list, by cookie or (page_key) by API key: the same query,
+    -- so the difference is the authentication.
+    return wrk.format("GET", "/api/v1/tickets?limit=20", { Cookie = s.cookie })
+  elseif mode == "page_key" then
+    return wrk.format("GET", "/api/v1/tickets?limit=20", { Authorization = "Bearer " .. s.key })
+  elseif mode == "list" then
     local q = words[math.random(#words)]
     return wrk.format("GET", "/api/v1/tickets?status=all&q=" .. urlencode(q) .. "&limit=20",
                       { Cookie = s.cookie })

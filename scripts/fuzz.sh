@@ -15,7 +15,7 @@ if [[ ! -f $dir/build.ninja ]]; then
   CXX=$cxx cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTEXTURA_FUZZ=ON \
     -DTEXTURA_BUILD_TESTS=OFF -DTEXTURA_BUILD_BENCH=OFF >/dev/null
 fi
-targets=(fuzz_request_head fuzz_json_fields)
+targets=(fuzz_request_head fuzz_json_fields fuzz_authorization)
 cmake --build "$dir" --target "${targets[@]}"
 
 for target in "${targets[@]}"; do

@@ -30,6 +30,21 @@ bool ParseBool(const std::string& name, const std::string& v) {
   throw std::runtime_error(name + " must be true or false, got \"" + v + "\"");
 }
 
+// A positive factor (webhooks.retry_scale): 0.000001 to 1000.
+double ParseScale(const std::string& name, const std::string& v) {
+  std::size_t used = 0;
+  double out = 0;
+  try {
+    out = std::stod(v, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != v.size() || !(out >= 0.000001 && out <= 1000)) {
+    throw std::runtime_error(name + " must be a number from 0.000001 to 1000, got \"" + v + "\"");
+  }
+  return out;
+}
+
 void ParseListen(const std::string& name, const std::string& v, http::ServerOptions& s) {
   const auto colon = v.rfind(':');
   if (colon == std::string::npos || colon == 0) {
@@ -214,6 +229,26 @@ const std::vector<Setting>& Settings() {
       {"channels.previous_key", "TEXTURA_CHANNEL_PREVIOUS_KEY",
        "the key before a rotation: tokens sealed with it still open and are re-sealed",
        [](Config& c, auto&, auto& v) { c.channel_previous_key = v; }},
+      {"integrations.api_key_hash_key", "TEXTURA_API_KEY_HASH_KEY",
+       "32-byte key (hex or base64) of the keyed digest of API keys; default "
+       "<data_dir>/api_key_hash.key (every instance needs the same)",
+       [](Config& c, auto&, auto& v) { c.api_key_hash_key = v; }},
+      {"webhooks.allow_private_networks", "TEXTURA_WEBHOOK_ALLOW_PRIVATE_NETWORKS",
+       "deliver webhooks to private and loopback addresses, and plain http:// to loopback "
+       "(false: public https:// only)",
+       [](Config& c, auto& n, auto& v) { c.webhooks.policy.allow_private = ParseBool(n, v); }},
+      {"webhooks.workers", "TEXTURA_WEBHOOK_WORKERS", "webhook delivery threads (4)",
+       [](Config& c, auto& n, auto& v) {
+         c.webhooks.workers = static_cast<int>(ParseInt(n, v, 1, 64));
+       }},
+      {"webhooks.poll_ms", "TEXTURA_WEBHOOK_POLL_MS",
+       "how often idle delivery threads look for due deliveries (1000)",
+       [](Config& c, auto& n, auto& v) {
+         c.webhooks.poll = std::chrono::milliseconds(ParseInt(n, v, 10, 60000));
+       }},
+      {"webhooks.retry_scale", "TEXTURA_WEBHOOK_RETRY_SCALE",
+       "multiplies the retry schedule's waits (1; tests use 0.001)",
+       [](Config& c, auto& n, auto& v) { c.webhooks.retry_scale = ParseScale(n, v); }},
   };
   return kSettings;
 }

@@ -14,6 +14,7 @@
 #include "services/auth_service.h"
 #include "services/chat_service.h"
 #include "services/reply_engine.h"
+#include "services/webhook_service.h"
 
 namespace textura::app {
 
@@ -41,6 +42,10 @@ struct Config {
   // Seals channel tokens (docs/channels.md); empty: <data_dir>/channel.key.
   std::string channel_key;
   std::string channel_previous_key;
+  // Keys the digest of API keys (docs/integrations.md); empty: <data_dir>/api_key_hash.key.
+  std::string api_key_hash_key;
+  // Outgoing webhooks (docs/integrations.md).
+  services::WebhookOptions webhooks;
   // Business hours, holidays and transferred working days for reply targets
   // (docs/support-sla.md). Empty: the built-in Russian production calendar.
   std::string calendar_file;

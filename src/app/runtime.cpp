@@ -90,11 +90,35 @@ Runtime::Runtime(const Config& config) : config_(config) {
   if (int n = database_->Migrate(); n > 0) spdlog::info("applied {} migration(s)", n);
   auth_ =
       std::make_unique<services::AuthService>(*database_, *hasher_, tokens_, clock_, config_.auth);
+  {
+    using Box = integrations::SodiumSecretBox;
+    Box::Key key;
+    if (config_.api_key_hash_key.empty()) {
+      key = Box::LoadOrCreateKeyFile(
+          (std::filesystem::path(config_.data_dir) / "api_key_hash.key").string());
+    } else if (auto parsed = Box::ParseKey(config_.api_key_hash_key)) {
+      key = *parsed;
+    } else {
+      throw std::runtime_error("TEXTURA_API_KEY_HASH_KEY must be 32 bytes in hex or base64");
+    }
+    key_digests_ = std::make_unique<integrations::SodiumKeyedHasher>(key);
+  }
+  api_keys_ = std::make_unique<services::ApiKeyService>(*database_, *hasher_, *key_digests_,
+                                                        tokens_, clock_);
   core::EventSink* sink = &events_;
   if (!database_->embedded()) {
     bus_ = std::make_unique<storage::PgEventBus>(config_.database_url, events_);
     sink = bus_.get();
   }
+  secret_box_ = MakeSecretBox(config_);
+  integrations::WebhookSenderOptions sender_options;
+  sender_options.policy = config_.webhooks.policy;
+  webhook_sender_ = std::make_unique<integrations::CurlWebhookSender>(sender_options);
+  webhooks_ = std::make_unique<services::WebhookService>(*database_, clock_, *secret_box_, tokens_,
+                                                         webhook_signer_, *webhook_sender_,
+                                                         config_.webhooks);
+  webhook_sink_ = std::make_unique<http::WebhookEventSink>(*sink, *webhooks_);
+  sink = webhook_sink_.get();
   core::support::BusinessCalendar calendar = LoadCalendar(config_.calendar_file);
   support_settings_ =
       std::make_unique<services::SupportSettingsService>(*database_, clock_, calendar);
@@ -133,11 +157,12 @@ Runtime::Runtime(const Config& config) : config_(config) {
   chats_ = std::make_unique<services::ChatService>(*database_, clock_, *outbox_sink_, word_counter_,
                                                    *replies_, config_.chats);
   events_.Attach(*chats_);
+  webhook_sink_->Attach(*tickets_);
+  webhook_sink_->Attach(*chats_);
 
   integrations::BotApiConfig bot_config;
   bot_config.base_url = config_.telegram_api_base_url;
   bot_api_ = std::make_unique<integrations::CurlBotApi>(bot_config);
-  secret_box_ = MakeSecretBox(config_);
   channels_ = std::make_unique<services::ChannelService>(
       *database_, clock_, *outbox_sink_, *bot_api_, *secret_box_, tokens_, *chats_,
       services::ChannelOptions{config_.public_url});
@@ -163,6 +188,7 @@ void Runtime::StartBackgroundJobs() {
                                                          telegram);
   outbox_sink_->SetListener([worker = telegram_.get()](std::int64_t chat) { worker->Wake(chat); });
   telegram_->Start();
+  webhooks_->Start();
   // Processed update ids older than Telegram keeps updates (24 h) are forgotten.
   services::ChannelService& channel_service = *channels_;
   update_pruner_ = std::make_unique<PeriodicTask>(std::chrono::hours(1), [&channel_service](long) {
@@ -182,6 +208,15 @@ void Runtime::StartBackgroundJobs() {
       }
     });
   }
+  // When API keys were last used: written once a minute, never on a request's path.
+  services::ApiKeyService& keys = *api_keys_;
+  key_use_flusher_ = std::make_unique<PeriodicTask>(std::chrono::minutes(1), [&keys](long) {
+    try {
+      keys.FlushLastUsed();
+    } catch (const std::exception& e) {
+      spdlog::error("recording when API keys were last used failed: {}", e.what());
+    }
+  });
   services::AttachmentService& service = attachments();
   // Expired uploads every interval; every stored file (orphans of crashes) at start
   // and about hourly, since that walks the whole store.
@@ -227,9 +262,10 @@ http::Api& Runtime::api() {
       std::chrono::duration_cast<std::chrono::seconds>(config_.auth.session_ttl).count());
   api_options.inline_reads = database_->embedded();
   api_ = std::make_unique<http::Api>(
-      api_options, http::ServiceSet{*auth_, *tickets_, attachments(), events_, *staff_, *audit_,
-                                    *support_settings_, *reports_, *employees_, *chats_, *billing_,
-                                    *console_, *finance_, channels_.get()});
+      api_options,
+      http::ServiceSet{*auth_, *tickets_, attachments(), events_, *staff_, *audit_,
+                       *support_settings_, *reports_, *employees_, *chats_, *billing_, *console_,
+                       *finance_, channels_.get(), api_keys_.get(), webhooks_.get()});
   return *api_;
 }
 
@@ -238,6 +274,16 @@ Runtime::~Runtime() {
   // (and publish) before the services they use go away.
   telegram_.reset();
   replies_.reset();
+  // Webhooks: the events already received are queued, then the workers stop (they
+  // use the secret box, which goes before them).
+  if (webhook_sink_) webhook_sink_->Drain();
+  if (webhooks_) webhooks_->Stop();
+  key_use_flusher_.reset();
+  try {
+    if (api_keys_) api_keys_->FlushLastUsed();
+  } catch (const std::exception& e) {
+    spdlog::error("recording when API keys were last used failed: {}", e.what());
+  }
 }
 
 }  // namespace textura::app

@@ -8,6 +8,7 @@
 #include "core/support/business_calendar.h"
 #include "http/api.h"
 #include "http/event_hub.h"
+#include "http/webhook_events.h"
 #include "integrations/crypto/secret_box.h"
 #include "integrations/crypto/sodium_crypto.h"
 #include "integrations/files/fs_file_store.h"
@@ -16,6 +17,9 @@
 #include "integrations/system/system_clock.h"
 #include "integrations/telegram/curl_bot_api.h"
 #include "integrations/text/icu_word_counter.h"
+#include "integrations/webhooks/curl_webhook_sender.h"
+#include "integrations/webhooks/standard_webhooks.h"
+#include "services/api_key_service.h"
 #include "services/attachment_service.h"
 #include "services/audit_service.h"
 #include "services/auth_service.h"
@@ -32,6 +36,7 @@
 #include "services/support_settings_service.h"
 #include "services/telegram_worker.h"
 #include "services/ticket_service.h"
+#include "services/webhook_service.h"
 #include "storage/database.h"
 #include "storage/postgres/pg_event_bus.h"
 
@@ -54,6 +59,7 @@ class Runtime {
   services::BillingService& billing() { return *billing_; }
   services::ReplyEngine& replies() { return *replies_; }
   services::ChannelService& channels() { return *channels_; }
+  services::ApiKeyService& api_keys() { return *api_keys_; }
   // Built on first use (only `serve` needs them): the file store, libmagic's
   // database and libvips.
   services::AttachmentService& attachments();
@@ -72,6 +78,15 @@ class Runtime {
   std::unique_ptr<integrations::SodiumPasswordHasher> hasher_;
   std::unique_ptr<storage::Database> database_;
   std::unique_ptr<services::AuthService> auth_;
+  // Integrations (docs/integrations.md): API keys.
+  std::unique_ptr<integrations::SodiumKeyedHasher> key_digests_;
+  std::unique_ptr<services::ApiKeyService> api_keys_;
+  // Outgoing webhooks: the sender, the signer, the service (queue and workers) and the
+  // sink that turns events into messages (in front of the event bus).
+  std::unique_ptr<integrations::CurlWebhookSender> webhook_sender_;
+  integrations::StandardWebhookSigner webhook_signer_;
+  std::unique_ptr<services::WebhookService> webhooks_;
+  std::unique_ptr<http::WebhookEventSink> webhook_sink_;
   http::EventHub events_;
   // With PostgreSQL, events travel through LISTEN/NOTIFY so every instance's hub
   // hears every change; with SQLite (one process) they go to the hub directly.
@@ -112,6 +127,7 @@ class Runtime {
   std::unique_ptr<PeriodicTask> collector_;  // last: stops first
   std::unique_ptr<PeriodicTask> settings_reloader_;
   std::unique_ptr<PeriodicTask> update_pruner_;
+  std::unique_ptr<PeriodicTask> key_use_flusher_;
 };
 
 // The calendar in `path`, or the built-in one when empty. Throws with the file's

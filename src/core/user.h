@@ -80,7 +80,7 @@ enum class TeamRole { kOwner, kAdmin, kOperator };
 // An API key's grant (issue 15): which key, and the scope it was issued with.
 struct ApiKeyGrant {
   std::int64_t key_id = 0;
-  std::string scope;  // e.g. "chats:write"; access.cpp maps scopes to capabilities
+  std::string scope;  // "read" or "read_write" (core::ApiKeyScope); access.cpp decides
 };
 
 // A website visitor (issue 12): the widget channel it came through, its visitor token

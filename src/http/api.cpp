@@ -14,8 +14,9 @@ namespace textura::http {
 Api::Api(ApiOptions options, ServiceSet services)
     : options_(std::move(options)),
       services_(services),
-      router_([&auth = services_.auth](const Request& req, services::Capability need) {
-        return Admit(auth, req, need);
+      router_([&auth = services_.auth, keys = services_.api_keys](const Request& req,
+                                                                  services::Capability need) {
+        return Admit(auth, keys, req, need);
       }),
       static_files_(options_.web_dir),
       sockets_(std::make_unique<SocketQuota>(options_.sockets)) {
@@ -32,6 +33,8 @@ Api::Api(ApiOptions options, ServiceSet services)
   RegisterTicketConsoleRoutes(router_, *this);
   RegisterCannedReplyRoutes(router_, *this);
   RegisterChannelRoutes(router_, *this);
+  RegisterApiKeyRoutes(router_, *this);
+  RegisterWebhookRoutes(router_, *this);
   if (!static_files_.has_index()) {
     spdlog::warn("no web app in {} (index.html missing): run `make build` or set TEXTURA_WEB_DIR",
                  options_.web_dir);

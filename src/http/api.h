@@ -7,6 +7,7 @@
 #include "http/router.h"
 #include "http/socket_quota.h"
 #include "http/static_files.h"
+#include "services/api_key_service.h"
 #include "services/attachment_service.h"
 #include "services/audit_service.h"
 #include "services/auth_service.h"
@@ -20,6 +21,7 @@
 #include "services/support_console.h"
 #include "services/support_settings_service.h"
 #include "services/ticket_service.h"
+#include "services/webhook_service.h"
 
 namespace textura::http {
 
@@ -54,6 +56,9 @@ struct ServiceSet {
   services::SupportConsole& console;
   services::FinanceService& finance;
   services::ChannelService* channels = nullptr;  // null: no channel routes (tools, tests)
+  // Integrations (docs/integrations.md); null: no routes, and Bearer keys are refused.
+  services::ApiKeyService* api_keys = nullptr;
+  services::WebhookService* webhooks = nullptr;
 };
 
 // Everything the server answers, independent of the transport: routes the API,

@@ -1,5 +1,7 @@
 #include "http/auth.h"
 
+#include "core/integrations/api_key.h"
+
 namespace textura::http {
 
 std::string_view CookieValue(const Request& req, std::string_view name) {
@@ -26,11 +28,24 @@ core::Result<core::Principal> Authenticate(services::AuthService& auth, const Re
   return principal;
 }
 
-core::Result<core::Principal> Admit(services::AuthService& auth, const Request& req,
-                                    services::Capability need) {
-  auto who = Authenticate(auth, req);
+core::Result<core::Principal> Admit(services::AuthService& auth, services::ApiKeyService* keys,
+                                    const Request& req, services::Capability need) {
+  const std::string_view authorization = req.Header("Authorization");
+  core::Result<core::Principal> who = core::Error::Unauthenticated("Sign in to continue.");
+  if (!authorization.empty()) {
+    // One answer for every refused key, whatever was wrong with it.
+    const auto key = core::BearerApiKey(authorization);
+    who = key && keys ? keys->Authenticate(*key)
+                      : core::Error::Unauthenticated(
+                            "The API key is not valid: check the Authorization header.");
+  } else {
+    who = Authenticate(auth, req);
+  }
   if (!who) return who;
-  if (auto s = services::Require(*who, need); !s) return std::move(s).error();
+  const auto intent = req.method == Method::kGet || req.method == Method::kHead
+                          ? services::Intent::kRead
+                          : services::Intent::kWrite;
+  if (auto s = services::Require(*who, need, intent); !s) return std::move(s).error();
   return who;
 }
 

@@ -51,8 +51,14 @@ TEST(OpenApi, DocumentsEveryRoute) {
   services::ChatService chats(*db, clock, events, words, replies, {});
   services::SupportConsole console(*db, clock, events, events,
                                    core::support::BusinessCalendar::Default());
-  Api api(ApiOptions{}, ServiceSet{auth, tickets, attachments, events, staff, audit, settings,
-                                   reports, employees, chats, billing, console, finance});
+  struct Digests final : core::KeyedHasher {
+    std::string Digest(std::string_view s) const override { return std::string(s); }
+  } digests;
+  services::ApiKeyService api_keys(*db, hasher, digests, tokens, clock);
+  ServiceSet set{auth,    tickets,   attachments, events,  staff,   audit,  settings,
+                 reports, employees, chats,       billing, console, finance};
+  set.api_keys = &api_keys;
+  Api api(ApiOptions{}, set);
 
   const auto doc = boost::json::parse(embedded::kOpenApiJson);
   EXPECT_EQ(doc.at("openapi").as_string().subview().substr(0, 3), "3.1");

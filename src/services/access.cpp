@@ -14,6 +14,15 @@ bool IsCustomer(const core::Principal& who) {
   return IsUser(who) && !core::IsStaff(who.user.role) && who.account.has_value();
 }
 
+bool IsKey(const core::Principal& who) {
+  return who.kind == core::PrincipalKind::kApiKey && who.api_key && who.account.has_value();
+}
+
+// A caller acting within its own account: a customer's session or the account's key.
+bool ActsForAccount(const core::Principal& who) {
+  return IsCustomer(who) || IsKey(who);
+}
+
 // The one message per capability a refused caller reads.
 std::string_view RefusalOf(Capability need) {
   switch (need) {
@@ -26,6 +35,10 @@ std::string_view RefusalOf(Capability need) {
       return "This is for the support team.";
     case Capability::kAdmin:
       return "Only administrators may do this.";
+    case Capability::kAccountOrTeam:
+      return "Only the account's own users and the support team may do this.";
+    case Capability::kAccountManager:
+      return "Only the account's owner or admins may do this, signed in (not with an API key).";
   }
   return "Not allowed.";
 }
@@ -36,8 +49,8 @@ bool IsTeam(const core::Principal& who) {
   return IsUser(who) && core::IsStaff(who.user.role);
 }
 
-// API keys, visitors and channel users get nothing beyond kPublic until their
-// features say what they may do (issues 11, 12, 15): add their cases here.
+// Visitors and channel users get nothing beyond kPublic until their features say what
+// they may do (issues 11, 12): add their cases here.
 bool Has(const core::Principal& who, Capability need) {
   switch (need) {
     case Capability::kPublic:
@@ -45,13 +58,34 @@ bool Has(const core::Principal& who, Capability need) {
     case Capability::kSignedIn:
       return IsUser(who);
     case Capability::kAccountMember:
-      return IsCustomer(who);
+      return ActsForAccount(who);
     case Capability::kStaff:
       return IsTeam(who);
     case Capability::kAdmin:
       return IsUser(who) && who.user.role == core::Role::kAdmin;
+    case Capability::kAccountOrTeam:
+      return ActsForAccount(who) || IsTeam(who);
+    case Capability::kAccountManager:
+      return ManagesAccount(who);
   }
   return false;
+}
+
+bool ManagesAccount(const core::Principal& who) {
+  return IsCustomer(who) &&
+         (who.team_role == core::TeamRole::kOwner || who.team_role == core::TeamRole::kAdmin);
+}
+
+bool OwnsAccount(const core::Principal& who) {
+  return IsCustomer(who) && who.team_role == core::TeamRole::kOwner;
+}
+
+core::Principal AccountReader(const core::Account& account) {
+  core::Principal p;
+  p.kind = core::PrincipalKind::kApiKey;
+  p.account = account;
+  p.api_key = core::ApiKeyGrant{0, "read"};
+  return p;
 }
 
 core::Status Require(const core::Principal& who, Capability need) {
@@ -59,7 +93,18 @@ core::Status Require(const core::Principal& who, Capability need) {
   if (who.kind == core::PrincipalKind::kAnonymous) {
     return core::Error::Unauthenticated(std::string(RefusalOf(Capability::kSignedIn)));
   }
+  if (IsKey(who) && need == Capability::kSignedIn) {
+    return core::Error::Forbidden("API keys cannot use this route: it is for a person signed in.");
+  }
   return core::Error::Forbidden(std::string(RefusalOf(need)));
+}
+
+core::Status Require(const core::Principal& who, Capability need, Intent intent) {
+  if (auto s = Require(who, need); !s) return s;
+  if (intent == Intent::kWrite && IsKey(who) && who.api_key->scope != "read_write") {
+    return core::Error::Forbidden("This API key may only read: create a read and write key.");
+  }
+  return core::OkStatus();
 }
 
 core::Result<core::AccountId> OwnAccount(const core::Principal& who) {
@@ -75,7 +120,7 @@ core::Result<std::optional<core::AccountId>> AccountScope(const core::Principal&
 
 bool CanSeeAccount(const core::Principal& who, core::AccountId account) {
   if (IsTeam(who)) return true;
-  return IsUser(who) && who.account && who.account->id == account;
+  return ActsForAccount(who) && who.account->id == account;
 }
 
 core::support::Side SideOf(const core::Principal& who) {

@@ -4,7 +4,11 @@
 // what they read with AccountScope/CanSeeAccount, and the live feeds ask InAudience.
 // Nothing outside this file tests roles or principal kinds.
 //
-// Adding a kind of caller (an API key, a widget visitor, a channel user): give it a
+// API keys (kApiKey) act for their account with their creator's role or lower: they hold
+// kAccountMember and kAccountOrTeam (not kSignedIn, which is a person's session:
+// profile, sign-out, security), and a read-only key only reads.
+//
+// Adding a kind of caller (a widget visitor, a channel user): give it a
 // PrincipalKind and its grant in core/user.h, build its Principal where it arrives
 // (http/auth.cpp for a header, the channel adapter for a bot update), and teach the
 // functions below what it may do — Require first. Every route and service then
@@ -26,16 +30,38 @@ namespace textura::services {
 // What a route or a use case needs from its caller.
 enum class Capability {
   kPublic,         // anyone, signed in or not: sign-up, sign-in, health
-  kSignedIn,       // any signed-in user; the service scopes what they see
-  kAccountMember,  // a customer acting within its own account (tickets, AI employees, billing)
+  kSignedIn,       // any signed-in user (a browser session); the service scopes what they see
+  kAccountMember,  // a customer, or the account's API key, acting within its own account
   kStaff,          // the support team: staff or admin
   kAdmin,          // administrators: staff management, SLA settings, auto-assignment
+  // Routes the team and the account's own callers share, API keys included (tickets,
+  // attachments, chats, channels, finance reads); the service scopes what each sees.
+  kAccountOrTeam,
+  // The account's owner or admin in a browser session, never an API key: API keys,
+  // webhooks, the LLM provider, export and deletion (docs/integrations.md).
+  kAccountManager,
 };
 
 // OK when `who` has `need`; otherwise kUnauthenticated (anonymous) or kForbidden with
 // the capability's one message ("This is for the support team." …).
 core::Status Require(const core::Principal& who, Capability need);
 bool Has(const core::Principal& who, Capability need);
+
+// Whether a request only reads (GET, HEAD) or may change something. The router admits
+// with Require(who, need, intent): an API key with the read scope is refused writes
+// (kForbidden). Services check capabilities only (the two-argument Require).
+enum class Intent { kRead, kWrite };
+core::Status Require(const core::Principal& who, Capability need, Intent intent);
+
+// The account's team roles (issue 14 brings them; until then every customer user is
+// the owner): who manages the account's integrations and data (owner, admin), and who
+// may delete it (the owner alone). Browser sessions only.
+bool ManagesAccount(const core::Principal& who);
+bool OwnsAccount(const core::Principal& who);
+
+// The principal that renders an account's events for its webhooks: reads exactly what
+// the account's read-only API key could.
+core::Principal AccountReader(const core::Account& account);
 
 // The support team (staff or admin) sees every account.
 bool IsTeam(const core::Principal& who);

@@ -27,26 +27,82 @@ core::Principal Anonymous() {
 
 // Who has what: one row per principal, the capabilities in enum order.
 TEST(AccessTest, CapabilitiesByPrincipal) {
+  constexpr int kCapabilities = 7;
   struct Row {
     const char* who;
     core::Principal principal;
-    bool has[5];  // kPublic, kSignedIn, kAccountMember, kStaff, kAdmin
+    // kPublic, kSignedIn, kAccountMember, kStaff, kAdmin, kAccountOrTeam, kAccountManager
+    bool has[kCapabilities];
   };
   core::Principal api_key = kCustomer;
   api_key.kind = core::PrincipalKind::kApiKey;
+  api_key.api_key = core::ApiKeyGrant{3, "read_write"};
+  core::Principal keyless = api_key;  // a key principal without its grant: nothing
+  keyless.api_key.reset();
+  core::Principal operator_user = kCustomer;
+  operator_user.team_role = core::TeamRole::kOperator;
+  core::Principal team_admin = kCustomer;
+  team_admin.team_role = core::TeamRole::kAdmin;
+  core::Principal visitor = kCustomer;
+  visitor.kind = core::PrincipalKind::kVisitor;
   const Row rows[] = {
-      {"anonymous", Anonymous(), {true, false, false, false, false}},
-      {"customer", kCustomer, {true, true, true, false, false}},
-      {"staff", kStaffUser, {true, true, false, true, false}},
-      {"admin", kAdminUser, {true, true, false, true, true}},
+      {"anonymous", Anonymous(), {true, false, false, false, false, false, false}},
+      {"customer (owner)", kCustomer, {true, true, true, false, false, true, true}},
+      {"customer (team admin)", team_admin, {true, true, true, false, false, true, true}},
+      {"customer (operator)", operator_user, {true, true, true, false, false, true, false}},
+      {"staff", kStaffUser, {true, true, false, true, false, true, false}},
+      {"admin", kAdminUser, {true, true, false, true, true, true, false}},
+      // A key acts for its account, but is not a person's session and manages nothing.
+      {"api key", api_key, {true, false, true, false, false, true, false}},
+      {"api key without grant", keyless, {true, false, false, false, false, false, false}},
       // Planned kinds get nothing beyond public routes until their features say so.
-      {"api key", api_key, {true, false, false, false, false}},
+      {"visitor", visitor, {true, false, false, false, false, false, false}},
   };
   for (const Row& r : rows) {
-    for (int c = 0; c < 5; ++c) {
+    for (int c = 0; c < kCapabilities; ++c) {
       EXPECT_EQ(Has(r.principal, static_cast<Capability>(c)), r.has[c]) << r.who << " " << c;
     }
   }
+}
+
+TEST(AccessTest, ReadOnlyKeysOnlyRead) {
+  core::Principal key = kCustomer;
+  key.kind = core::PrincipalKind::kApiKey;
+  key.api_key = core::ApiKeyGrant{3, "read"};
+  EXPECT_TRUE(Require(key, Capability::kAccountMember, Intent::kRead).ok());
+  const auto write = Require(key, Capability::kAccountMember, Intent::kWrite);
+  ASSERT_FALSE(write.ok());
+  EXPECT_EQ(write.error().code, ErrorCode::kForbidden);
+  EXPECT_NE(write.error().message.find("only read"), std::string::npos);
+  // Services check capabilities alone.
+  EXPECT_TRUE(Require(key, Capability::kAccountMember).ok());
+  key.api_key->scope = "read_write";
+  EXPECT_TRUE(Require(key, Capability::kAccountOrTeam, Intent::kWrite).ok());
+  // Sessions are not scoped.
+  EXPECT_TRUE(Require(kCustomer, Capability::kAccountMember, Intent::kWrite).ok());
+  // A key never manages the account, whatever its scope.
+  EXPECT_EQ(Require(key, Capability::kAccountManager, Intent::kRead).error().code,
+            ErrorCode::kForbidden);
+}
+
+TEST(AccessTest, KeysSeeTheirAccountOnly) {
+  core::Principal key = kCustomer;
+  key.kind = core::PrincipalKind::kApiKey;
+  key.api_key = core::ApiKeyGrant{3, "read"};
+  EXPECT_TRUE(CanSeeAccount(key, 1));
+  EXPECT_FALSE(CanSeeAccount(key, 2));
+  EXPECT_EQ(*AccountScope(key), std::optional<core::AccountId>(1));
+  EXPECT_EQ(SideOf(key), core::support::Side::kCustomer);
+  const core::Principal reader = AccountReader(core::Account{5, "Acme", {}});
+  EXPECT_TRUE(CanSeeAccount(reader, 5));
+  EXPECT_FALSE(CanSeeAccount(reader, 1));
+  EXPECT_FALSE(Require(reader, Capability::kAccountMember, Intent::kWrite).ok());
+  EXPECT_TRUE(OwnsAccount(kCustomer));
+  core::Principal team_admin = kCustomer;
+  team_admin.team_role = core::TeamRole::kAdmin;
+  EXPECT_TRUE(ManagesAccount(team_admin));
+  EXPECT_FALSE(OwnsAccount(team_admin));
+  EXPECT_FALSE(OwnsAccount(key));
 }
 
 TEST(AccessTest, RefusalsSayWhoMay) {

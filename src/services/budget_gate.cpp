@@ -4,6 +4,7 @@
 
 #include "core/ai/employee.h"
 #include "core/finance/days.h"
+#include "core/integrations/notification_payload.h"
 #include "core/validation.h"
 
 namespace textura::services {
@@ -49,7 +50,13 @@ void Notify(core::Repositories& repos, core::AccountId account, core::Notificati
   n.month = month;
   n.amount_minor = amount;
   n.created_at = now;
-  repos.finance().InsertNotification(std::move(n));
+  const core::Notification stored = repos.finance().InsertNotification(std::move(n));
+  // The webhook of the alert (docs/integrations.md), in the same transaction.
+  if (kind == core::NotificationKind::kBudgetThreshold ||
+      kind == core::NotificationKind::kBalanceLow) {
+    repos.webhooks().Publish(account, "msg_notification_" + std::to_string(stored.id),
+                             core::ToString(kind), core::NotificationPayload(stored), now);
+  }
 }
 
 }  // namespace

@@ -76,8 +76,15 @@ function pathFor(op, params = {}) {
 
 function expected(op, who) {
   const [kind, , overrides = {}] = TABLE[op];
-  return who in overrides ? overrides[who] : KINDS[kind][who];
+  const outcome = who in overrides ? overrides[who] : KINDS[kind][who];
+  // A read-only key gets through reads only: where it would write, 403 (public routes
+  // do not look at keys).
+  if (who === 'readKey' && outcome === 'ok' && kind !== 'public' && UNSAFE.has(op.split(' ')[0])) return 403;
+  return outcome;
 }
+
+// API keys send no cookie, so the CSRF rule is not theirs.
+const KEY_CALLERS = new Set(['ownerKey', 'readKey']);
 
 async function send(op, who, { csrf = true } = {}) {
   const [, params] = TABLE[op];
@@ -143,7 +150,7 @@ test('every route answers every kind of caller as the table says, and leaks noth
     const allowed = CALLERS.filter((who) => expected(op, who) === 'ok');
     // Without the CSRF header, an unsafe call of a signed-in caller is refused first.
     const [kind] = TABLE[op];
-    const csrfCaller = allowed.find((who) => who !== 'anonymous');
+    const csrfCaller = allowed.find((who) => who !== 'anonymous' && !KEY_CALLERS.has(who));
     if (UNSAFE.has(method) && !['public', 'webhook'].includes(kind) && csrfCaller) {
       const res = await send(op, csrfCaller, { csrf: false });
       if (res.status !== 403 || res.json?.error?.code !== 'csrf_failed') {

@@ -16,30 +16,42 @@
 // header: 403 csrf_failed, whatever the kind (public routes and the Telegram webhook,
 // which no browser calls with a cookie, excepted).
 //
-// New kinds of callers (API keys, widget visitors, account roles) become new columns.
+// New kinds of callers (widget visitors, account roles) become new columns, as the API
+// keys did.
 
 const OK = 'ok';
 
-export const CALLERS = ['anonymous', 'foreign', 'owner', 'staff', 'admin'];
+export const CALLERS = ['anonymous', 'foreign', 'owner', 'staff', 'admin', 'ownerKey', 'readKey'];
+
+// ownerKey and readKey are the owner's API keys (docs/integrations.md): they act for the
+// owner's account on its customer routes. readKey's outcome below is for reads; wherever
+// it would get through on an unsafe method it gets 403 instead (a read-only key).
+const keys = (outcome) => ({ ownerKey: outcome, readKey: outcome });
 
 export const KINDS = {
   // Anyone: sign-up, sign-in, health, the document.
-  public: { anonymous: OK, foreign: OK, owner: OK, staff: OK, admin: OK },
-  // Any signed-in user; the service scopes what each sees.
-  signedIn: { anonymous: 401, foreign: OK, owner: OK, staff: OK, admin: OK },
+  public: { anonymous: OK, foreign: OK, owner: OK, staff: OK, admin: OK, ...keys(OK) },
+  // A person's own session (profile, sign-out): no API key.
+  signedIn: { anonymous: 401, foreign: OK, owner: OK, staff: OK, admin: OK, ...keys(403) },
+  // Any signed-in caller, the account's keys included; the service scopes what each sees.
+  shared: { anonymous: 401, foreign: OK, owner: OK, staff: OK, admin: OK, ...keys(OK) },
   // A customer acting within its own account (the foreign customer acts on its own).
-  member: { anonymous: 401, foreign: OK, owner: OK, staff: 403, admin: 403 },
+  member: { anonymous: 401, foreign: OK, owner: OK, staff: 403, admin: 403, ...keys(OK) },
   // A row of the owner's account that only the account's members act on.
-  own: { anonymous: 401, foreign: 404, owner: OK, staff: 403, admin: 403 },
+  own: { anonymous: 401, foreign: 404, owner: OK, staff: 403, admin: 403, ...keys(OK) },
   // A row of the owner's account that the support team sees too (tickets; chats and
   // channels read-only — the team's writes there are refused by their own rows).
-  visible: { anonymous: 401, foreign: 404, owner: OK, staff: OK, admin: OK },
+  visible: { anonymous: 401, foreign: 404, owner: OK, staff: OK, admin: OK, ...keys(OK) },
+  // The account's owner or admins in a session (keys, webhooks): never an API key.
+  manager: { anonymous: 401, foreign: OK, owner: OK, staff: 403, admin: 403, ...keys(403) },
+  // A row of the owner's account that only its owner or admins manage, in a session.
+  managed: { anonymous: 401, foreign: 404, owner: OK, staff: 403, admin: 403, ...keys(403) },
   // The support team (staff and admins).
-  team: { anonymous: 401, foreign: 403, owner: 403, staff: OK, admin: OK },
+  team: { anonymous: 401, foreign: 403, owner: 403, staff: OK, admin: OK, ...keys(403) },
   // Administrators only.
-  admin: { anonymous: 401, foreign: 403, owner: 403, staff: 403, admin: OK },
+  admin: { anonymous: 401, foreign: 403, owner: 403, staff: 403, admin: OK, ...keys(403) },
   // Telegram's calls: no session counts, only the channel's secret token header.
-  webhook: { anonymous: 401, foreign: 401, owner: 401, staff: 401, admin: 401 },
+  webhook: { anonymous: 401, foreign: 401, owner: 401, staff: 401, admin: 401, ...keys(401) },
 };
 
 // Path parameters: the fixture each name resolves to (created by the owner, the team
@@ -57,6 +69,9 @@ export const FIXTURES = {
   account: "the owner's account",
   date: 'a calendar date',
   scope: 'a budget cap scope: the account',
+  apiKey: "a spare API key of the owner's (not a caller's)",
+  webhook: "a webhook endpoint of the owner's",
+  delivery: 'a test delivery of that endpoint',
 };
 
 // Finance reads name the account for the team (?account_id=); a customer's own
@@ -75,9 +90,9 @@ export const TABLE = {
   'PATCH /api/v1/me': ['signedIn'],
   // Without an upgrade every caller is told to upgrade (400), before who it is matters;
   // the upgrade itself is refused without a session (events.test.js).
-  'GET /api/v1/events': ['public', {}, { anonymous: 400, foreign: 400, owner: 400, staff: 400, admin: 400 }],
+  'GET /api/v1/events': ['public', {}, { anonymous: 400, foreign: 400, owner: 400, staff: 400, admin: 400, ...keys(400) }],
 
-  'GET /api/v1/models': ['signedIn'],
+  'GET /api/v1/models': ['shared'],
   'GET /api/v1/employees': ['member'],
   'POST /api/v1/employees': ['member'],
   'GET /api/v1/employees/{id}': ['own', { id: 'employee' }],
@@ -93,7 +108,7 @@ export const TABLE = {
   'DELETE /api/v1/employees/{id}/knowledge/{item_id}': ['own', { id: 'employee', item_id: 'knowledge' }],
   'POST /api/v1/employees/{id}/playground': ['own', { id: 'employee' }],
 
-  'GET /api/v1/chats': ['signedIn'],
+  'GET /api/v1/chats': ['shared'],
   'GET /api/v1/chats/{id}': ['visible', { id: 'chat' }],
   'GET /api/v1/chats/{id}/messages': ['visible', { id: 'chat' }],
   'POST /api/v1/chats/{id}/messages': ['own', { id: 'chat', $body: { text: 'And parking?' } }],
@@ -101,7 +116,7 @@ export const TABLE = {
   'POST /api/v1/chats/{id}/release': ['own', { id: 'chat' }],
   'POST /api/v1/chats/{id}/operator-messages': ['own', { id: 'chat', $body: { text: 'A person here.' } }],
 
-  'GET /api/v1/channels': ['signedIn'],
+  'GET /api/v1/channels': ['shared'],
   'POST /api/v1/channels': ['member'],
   'GET /api/v1/channels/{id}': ['visible', { id: 'channel' }],
   'PATCH /api/v1/channels/{id}': ['own', { id: 'channel' }],
@@ -124,9 +139,9 @@ export const TABLE = {
   'GET /api/v1/finance/notifications': ['visible', finance],
   'POST /api/v1/finance/notifications/read': ['member'],
 
-  'GET /api/v1/tickets': ['signedIn'],
+  'GET /api/v1/tickets': ['shared'],
   'POST /api/v1/tickets': ['member'],
-  'GET /api/v1/tickets/summary': ['signedIn'],
+  'GET /api/v1/tickets/summary': ['shared'],
   'GET /api/v1/tickets/{id}': ['visible', { id: 'ticket' }],
   'GET /api/v1/tickets/{id}/messages': ['visible', { id: 'ticket' }],
   'POST /api/v1/tickets/{id}/messages': ['visible', { id: 'ticket', $body: { body: 'One more thing.' } }],
@@ -139,7 +154,7 @@ export const TABLE = {
   'POST /api/v1/tickets/{id}/take': ['team', { id: 'ticket' }],
   'POST /api/v1/tickets/{id}/presence': ['team', { id: 'ticket' }],
 
-  'POST /api/v1/attachments': ['signedIn'],
+  'POST /api/v1/attachments': ['shared'],
   'GET /api/v1/attachments/{id}': ['visible', { id: 'attachment' }],
   'GET /api/v1/attachments/{id}/thumbnail': ['visible', { id: 'image' }],
 
@@ -167,4 +182,17 @@ export const TABLE = {
   'POST /api/v1/admin/staff/{id}/deactivate': ['admin', { id: 'staffUser' }],
   'POST /api/v1/admin/staff/{id}/activate': ['admin', { id: 'staffUser' }],
   'GET /api/v1/admin/audit-log': ['admin'],
+
+  'GET /api/v1/api-keys': ['manager'],
+  'POST /api/v1/api-keys': ['manager'],
+  'POST /api/v1/api-keys/{id}/revoke': ['managed', { id: 'apiKey' }],
+  'GET /api/v1/webhooks': ['manager'],
+  'POST /api/v1/webhooks': ['manager'],
+  'GET /api/v1/webhooks/{id}': ['managed', { id: 'webhook' }],
+  'PATCH /api/v1/webhooks/{id}': ['managed', { id: 'webhook' }],
+  'DELETE /api/v1/webhooks/{id}': ['managed', { id: 'webhook' }],
+  'POST /api/v1/webhooks/{id}/rotate-secret': ['managed', { id: 'webhook' }],
+  'POST /api/v1/webhooks/{id}/test': ['managed', { id: 'webhook' }],
+  'GET /api/v1/webhooks/{id}/deliveries': ['managed', { id: 'webhook' }],
+  'POST /api/v1/webhooks/{id}/deliveries/{delivery_id}/resend': ['managed', { id: 'webhook', delivery_id: 'delivery' }],
 };

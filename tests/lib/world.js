@@ -8,19 +8,24 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Client } from './client.js';
 import { addQa, createEmployee, startChat } from './employees.js';
+import { KeyClient, createKey } from './integrations.js';
 import { png } from './images.js';
 import { TexturaServer } from './server.js';
 import { connect, newBot, startFakeTelegram, TELEGRAM_ENV } from './telegram.js';
 import { newCustomer, newStaff } from './tickets.js';
 
 // Resolves {server, fake, tag, callers, owner, foreign, fixtures, secrets, stop()}:
-//   callers   anonymous, foreign, owner, staff, admin: a Client each
+//   callers   anonymous, foreign, owner, staff, admin, ownerKey (the owner's read and
+//             write API key), readKey (its read-only key): a Client each
 //   fixtures  the ids named in access_table.js FIXTURES
 //   secrets   the owner's unique strings, never to reach another account
 export async function startWorld({ env = {} } = {}) {
   const tag = randomBytes(4).toString('hex');
   const fake = await startFakeTelegram();
-  const server = await TexturaServer.start({ env: { ...TELEGRAM_ENV, TEXTURA_TELEGRAM_API_BASE_URL: fake.url, ...env } });
+  const server = await TexturaServer.start({
+    // Webhook endpoints on loopback are allowed, so the owner can have one.
+    env: { ...TELEGRAM_ENV, TEXTURA_TELEGRAM_API_BASE_URL: fake.url, TEXTURA_WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', ...env },
+  });
   const owner = await newCustomer(server.url, { company: `Owner Hotels ${tag}`, name: `Owner Person ${tag}` });
   const foreign = await newCustomer(server.url);
   const staff = await newStaff(server, { name: 'Matrix Staff' });
@@ -32,6 +37,8 @@ export async function startWorld({ env = {} } = {}) {
     owner: owner.client,
     staff: staff.client,
     admin: admin.client,
+    ownerKey: new KeyClient(server.url, (await createKey(owner, { name: `Matrix key ${tag}`, scope: 'read_write' })).secret),
+    readKey: new KeyClient(server.url, (await createKey(owner, { name: 'Matrix read key', scope: 'read' })).secret),
   };
 
   const c = owner.client;
@@ -63,6 +70,14 @@ export async function startWorld({ env = {} } = {}) {
   const canned = await staff.client.post('/api/v1/support/canned-replies', { title: `Greeting ${tag}`, body: 'Hello!' });
   assert.equal(canned.status, 201, canned.text);
 
+  // Integrations: a key to revoke (not the callers' own) and a webhook endpoint (on a
+  // loopback port nobody listens on) with a test delivery in its log.
+  const spareKey = await createKey(owner, { name: 'Spare key', scope: 'read' });
+  const hook = await c.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['ticket.updated'], description: `Hook ${tag}` });
+  assert.equal(hook.status, 201, hook.text);
+  const delivery = await c.post(`/api/v1/webhooks/${hook.json.endpoint.id}/test`);
+  assert.equal(delivery.status, 201, delivery.text);
+
   const fixtures = {
     employee: employee.id,
     knowledge: knowledge.id,
@@ -76,6 +91,9 @@ export async function startWorld({ env = {} } = {}) {
     account: owner.account.id,
     date: '2031-01-06',
     scope: 'account',
+    apiKey: spareKey.key.id,
+    webhook: hook.json.endpoint.id,
+    delivery: delivery.json.delivery.id,
   };
   const secrets = [
     owner.signup.email,
@@ -88,6 +106,8 @@ export async function startWorld({ env = {} } = {}) {
     filename,
     `scan ${tag}`,
     bot.username,
+    `Matrix key ${tag}`,
+    `Hook ${tag}`,
   ];
   const stop = async () => {
     await server.stop();

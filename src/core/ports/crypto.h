@@ -27,6 +27,15 @@ class TokenSource {
   virtual bool SecretEquals(std::string_view a, std::string_view b) const = 0;
 };
 
+// A fast keyed digest (hex) of high-entropy secrets checked on every request (API
+// keys): a database leak alone does not let anyone test guesses offline, and unlike
+// argon2 it costs microseconds. Thread-safe.
+class KeyedHasher {
+ public:
+  virtual ~KeyedHasher() = default;
+  virtual std::string Digest(std::string_view secret) const = 0;
+};
+
 // Authenticated encryption of secrets at rest (channel tokens). Sealed values carry
 // the id of the key that sealed them, so keys can be rotated: Seal uses the current
 // key, Open accepts the current and the previous ones. Thread-safe.

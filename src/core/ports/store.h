@@ -9,6 +9,7 @@
 #include "core/ports/channel_repository.h"
 #include "core/ports/console_repository.h"
 #include "core/ports/finance_repository.h"
+#include "core/ports/integration_repository.h"
 #include "core/ports/support_admin_repository.h"
 #include "core/ports/ticket_repository.h"
 #include "core/ports/user_repository.h"
@@ -34,6 +35,8 @@ class Repositories {
   virtual ConsoleRepository& console() = 0;
   virtual ChannelRepository& channels() = 0;
   virtual FinanceRepository& finance() = 0;
+  virtual ApiKeyRepository& api_keys() = 0;
+  virtual WebhookRepository& webhooks() = 0;
 };
 
 // The database as use cases see it. Thread-safe; calls block the calling thread.

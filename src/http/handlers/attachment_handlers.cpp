@@ -37,12 +37,12 @@ class UploadSink final : public BodySink {
 
 void RegisterAttachmentRoutes(Router& router, Api& api) {
   services::AttachmentService& attachments = api.services().attachments;
-  constexpr auto kSignedIn = Capability::kSignedIn;
+  constexpr auto kShared = Capability::kAccountOrTeam;
 
   // The raw bytes are the body; the declared Content-Type is not trusted (the
   // service sniffs the type from the bytes).
   router.AddStreaming(
-      Method::kPost, "/api/v1/attachments", kSignedIn, attachments.limits().max_upload_bytes,
+      Method::kPost, "/api/v1/attachments", kShared, attachments.limits().max_upload_bytes,
       [&](Request& req, const RouteMatch&, const core::Principal& who) -> StreamStart {
         auto upload = attachments.BeginUpload(who, Query(req, "filename"), req.content_length);
         if (!upload) return Reject(upload.error());
@@ -52,7 +52,7 @@ void RegisterAttachmentRoutes(Router& router, Api& api) {
       });
 
   // Opening may wait an instant for a file a collection holds aside: off the I/O threads.
-  router.Add(Method::kGet, "/api/v1/attachments/{id}", kSignedIn, Execution::kOffload,
+  router.Add(Method::kGet, "/api/v1/attachments/{id}", kShared, Execution::kOffload,
              WithId("Attachment", [&](Request& req, const RouteMatch&, const core::Principal& who,
                                       core::AttachmentId id) {
                auto content = attachments.Open(who, id);
@@ -64,7 +64,7 @@ void RegisterAttachmentRoutes(Router& router, Api& api) {
              }));
 
   // Making a thumbnail decodes the image: off the I/O threads.
-  router.Add(Method::kGet, "/api/v1/attachments/{id}/thumbnail", kSignedIn, Execution::kOffload,
+  router.Add(Method::kGet, "/api/v1/attachments/{id}/thumbnail", kShared, Execution::kOffload,
              WithId("Attachment", [&](Request& req, const RouteMatch&, const core::Principal& who,
                                       core::AttachmentId id) {
                auto content = attachments.OpenThumbnail(who, id);

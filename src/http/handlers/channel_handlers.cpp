@@ -41,7 +41,7 @@ void RegisterChannelRoutes(Router& router, Api& api) {
   if (!api.services().channels) return;
   services::ChannelService& channels = *api.services().channels;
   constexpr auto kMember = services::Capability::kAccountMember;
-  constexpr auto kSignedIn = services::Capability::kSignedIn;
+  constexpr auto kShared = services::Capability::kAccountOrTeam;
   const auto now = [] {
     return std::chrono::time_point_cast<std::chrono::microseconds>(
         std::chrono::system_clock::now());
@@ -51,7 +51,7 @@ void RegisterChannelRoutes(Router& router, Api& api) {
   };
 
   // Staff read every account's channels (read-only); customers their own.
-  router.Add(Method::kGet, "/api/v1/channels", kSignedIn, Execution::kInline,
+  router.Add(Method::kGet, "/api/v1/channels", kShared, Execution::kInline,
              [&, now](Request&, const RouteMatch&, const core::Principal& who) {
                return Answer(channels.List(who), 200, [&](const std::vector<core::Channel>& list) {
                  json::array items;
@@ -74,7 +74,7 @@ void RegisterChannelRoutes(Router& router, Api& api) {
                return Answer(channels.Connect(who, *in), 201, one);
              });
 
-  router.Add(Method::kGet, "/api/v1/channels/{id}", kSignedIn, Execution::kInline,
+  router.Add(Method::kGet, "/api/v1/channels/{id}", kShared, Execution::kInline,
              WithId("Channel",
                     [&, one](Request&, const RouteMatch&, const core::Principal& who,
                              std::int64_t id) { return Answer(channels.Get(who, id), 200, one); }));

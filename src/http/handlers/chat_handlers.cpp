@@ -40,7 +40,7 @@ void RegisterChatRoutes(Router& router, Api& api) {
   services::ChatService& chats = api.services().chats;
   services::BillingService& billing = api.services().billing;
   constexpr auto kMember = Capability::kAccountMember;
-  constexpr auto kSignedIn = Capability::kSignedIn;
+  constexpr auto kShared = Capability::kAccountOrTeam;
 
   router.Add(Method::kPost, "/api/v1/employees/{id}/playground", kMember, Execution::kOffload,
              WithId("AI employee", [&](Request&, const RouteMatch&, const core::Principal& who,
@@ -49,7 +49,7 @@ void RegisterChatRoutes(Router& router, Api& api) {
              }));
 
   // Staff read every account's chats (read-only); customers their own.
-  router.Add(Method::kGet, "/api/v1/chats", kSignedIn, Execution::kInline,
+  router.Add(Method::kGet, "/api/v1/chats", kShared, Execution::kInline,
              [&](Request& req, const RouteMatch&, const core::Principal& who) {
                return Answer(chats.List(who, ListInput(req)), 200, [](const auto& page) {
                  json::array items;
@@ -60,12 +60,12 @@ void RegisterChatRoutes(Router& router, Api& api) {
 
   // Offloaded: a staff user's first open in an hour writes its chat.read audit entry.
   router.Add(
-      Method::kGet, "/api/v1/chats/{id}", kSignedIn, Execution::kOffload,
+      Method::kGet, "/api/v1/chats/{id}", kShared, Execution::kOffload,
       WithId("Chat", [&](Request&, const RouteMatch&, const core::Principal& who, core::ChatId id) {
         return Answer(chats.Get(who, id), 200, OneChat);
       }));
 
-  router.Add(Method::kGet, "/api/v1/chats/{id}/messages", kSignedIn, Execution::kInline,
+  router.Add(Method::kGet, "/api/v1/chats/{id}/messages", kShared, Execution::kInline,
              WithId("Chat", [&](Request& req, const RouteMatch&, const core::Principal& who,
                                 core::ChatId id) {
                auto after = Query(req, "after_id");

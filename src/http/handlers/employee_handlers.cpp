@@ -57,7 +57,7 @@ void RegisterEmployeeRoutes(Router& router, Api& api) {
     return [with_status](JsonFields& f) { return ReadEmployee(f, with_status); };
   };
 
-  router.Add(Method::kGet, "/api/v1/models", Capability::kSignedIn, Execution::kInline,
+  router.Add(Method::kGet, "/api/v1/models", Capability::kAccountOrTeam, Execution::kInline,
              [&](Request&, const RouteMatch&, const core::Principal&) {
                json::array items;
                for (const auto& m : employees.models().models()) items.push_back(ModelJson(m));

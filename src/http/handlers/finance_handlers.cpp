@@ -139,24 +139,24 @@ Response Csv(std::string body, const std::string& filename) {
 void RegisterFinanceRoutes(Router& router, Api& api) {
   services::FinanceService& finance = api.services().finance;
   // Signed in: the service scopes customers to their account and lets the team read any.
-  constexpr auto kSignedIn = services::Capability::kSignedIn;
+  constexpr auto kShared = services::Capability::kAccountOrTeam;
   constexpr auto kMember = services::Capability::kAccountMember;
 
-  router.Add(Method::kGet, "/api/v1/finance/summary", kSignedIn, Execution::kOffload,
+  router.Add(Method::kGet, "/api/v1/finance/summary", kShared, Execution::kOffload,
              [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto s = finance.Summary(who, QueryOf(req));
                if (!s) return ErrorResponse(s.error());
                return JsonResponse(200, SummaryJson(*s));
              });
 
-  router.Add(Method::kGet, "/api/v1/finance/usage", kSignedIn, Execution::kOffload,
+  router.Add(Method::kGet, "/api/v1/finance/usage", kShared, Execution::kOffload,
              [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto r = finance.Usage(who, QueryOf(req));
                if (!r) return ErrorResponse(r.error());
                return JsonResponse(200, UsageJson(*r));
              });
 
-  router.Add(Method::kGet, "/api/v1/finance/usage.csv", kSignedIn, Execution::kOffload,
+  router.Add(Method::kGet, "/api/v1/finance/usage.csv", kShared, Execution::kOffload,
              [&](Request& req, const RouteMatch&, const core::Principal& who) {
                const auto q = QueryOf(req);
                auto csv = finance.UsageCsv(who, q);
@@ -164,7 +164,7 @@ void RegisterFinanceRoutes(Router& router, Api& api) {
                return Csv(std::move(*csv), "usage.csv");
              });
 
-  router.Add(Method::kGet, "/api/v1/finance/ledger", kSignedIn, Execution::kOffload,
+  router.Add(Method::kGet, "/api/v1/finance/ledger", kShared, Execution::kOffload,
              [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto page = finance.Ledger(who, QueryOf(req));
                if (!page) return ErrorResponse(page.error());
@@ -195,14 +195,14 @@ void RegisterFinanceRoutes(Router& router, Api& api) {
                                                                   : json::value(nullptr)}});
              });
 
-  router.Add(Method::kGet, "/api/v1/finance/ledger.csv", kSignedIn, Execution::kOffload,
+  router.Add(Method::kGet, "/api/v1/finance/ledger.csv", kShared, Execution::kOffload,
              [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto csv = finance.LedgerCsv(who, QueryOf(req));
                if (!csv) return ErrorResponse(csv.error());
                return Csv(std::move(*csv), "ledger.csv");
              });
 
-  router.Add(Method::kGet, "/api/v1/finance/top-chats", kSignedIn, Execution::kOffload,
+  router.Add(Method::kGet, "/api/v1/finance/top-chats", kShared, Execution::kOffload,
              [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto v = finance.TopChats(who, QueryOf(req));
                if (!v) return ErrorResponse(v.error());
@@ -270,7 +270,7 @@ void RegisterFinanceRoutes(Router& router, Api& api) {
                return JsonResponse(200, SummaryJson(*out));
              });
 
-  router.Add(Method::kGet, "/api/v1/finance/notifications", kSignedIn, Execution::kInline,
+  router.Add(Method::kGet, "/api/v1/finance/notifications", kShared, Execution::kInline,
              [&](Request& req, const RouteMatch&, const core::Principal& who) {
                auto page = finance.Notifications(who, QueryOf(req));
                if (!page) return ErrorResponse(page.error());

@@ -23,5 +23,9 @@ void RegisterTicketConsoleRoutes(Router& router, Api& api);
 void RegisterCannedReplyRoutes(Router& router, Api& api);
 // Channels (docs/channels.md): the Telegram bots and Telegram's webhook calls.
 void RegisterChannelRoutes(Router& router, Api& api);
+// Integrations (docs/integrations.md): the account's API keys.
+void RegisterApiKeyRoutes(Router& router, Api& api);
+// ... and its outgoing webhooks.
+void RegisterWebhookRoutes(Router& router, Api& api);
 
 }  // namespace textura::http

@@ -68,7 +68,7 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                });
              });
 
-  router.Add(Method::kGet, "/api/v1/tickets", Capability::kSignedIn, Execution::kInline,
+  router.Add(Method::kGet, "/api/v1/tickets", Capability::kAccountOrTeam, Execution::kInline,
              [&](Request& req, const RouteMatch&, const core::Principal& who) {
                return Answer(tickets.List(who, ListInput(req)), 200, [&](const auto& page) {
                  json::array items;
@@ -77,8 +77,8 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                });
              });
 
-  router.Add(Method::kGet, "/api/v1/tickets/summary", Capability::kSignedIn, Execution::kInline,
-             [&](Request&, const RouteMatch&, const core::Principal& who) {
+  router.Add(Method::kGet, "/api/v1/tickets/summary", Capability::kAccountOrTeam,
+             Execution::kInline, [&](Request&, const RouteMatch&, const core::Principal& who) {
                return Answer(tickets.Summary(who), 200, [](const auto& s) {
                  return json::object{
                      {"unread_total", s.unread_total},
@@ -87,14 +87,14 @@ void RegisterTicketRoutes(Router& router, Api& api) {
              });
 
   router.Add(
-      Method::kGet, "/api/v1/tickets/{id}", Capability::kSignedIn, Execution::kInline,
+      Method::kGet, "/api/v1/tickets/{id}", Capability::kAccountOrTeam, Execution::kInline,
       WithId("Ticket", [&tickets, ticket_json](Request&, const RouteMatch&,
                                                const core::Principal& who, core::TicketId id) {
         return Answer(tickets.Get(who, id), 200, ticket_json(who));
       }));
 
   router.Add(
-      Method::kGet, "/api/v1/tickets/{id}/messages", Capability::kSignedIn, Execution::kInline,
+      Method::kGet, "/api/v1/tickets/{id}/messages", Capability::kAccountOrTeam, Execution::kInline,
       WithId("Ticket",
              [&](Request& req, const RouteMatch&, const core::Principal& who, core::TicketId id) {
                auto page = tickets.Messages(who, id, AfterId(req), Query(req, "limit"));
@@ -105,10 +105,10 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                });
              }));
 
-  router.Add(
-      Method::kPost, "/api/v1/tickets/{id}/messages", Capability::kSignedIn, Execution::kOffload,
-      WithId("Ticket",
-             [&](Request& req, const RouteMatch&, const core::Principal& who, core::TicketId id) {
+  router.Add(Method::kPost, "/api/v1/tickets/{id}/messages", Capability::kAccountOrTeam,
+             Execution::kOffload,
+             WithId("Ticket", [&](Request& req, const RouteMatch&, const core::Principal& who,
+                                  core::TicketId id) {
                auto in = ReadPost(req);
                if (!in) return ErrorResponse(in.error());
                return Answer(tickets.Post(who, id, *in), 201, [](const auto& m) {
@@ -116,9 +116,10 @@ void RegisterTicketRoutes(Router& router, Api& api) {
                });
              }));
 
-  router.Add(Method::kPost, "/api/v1/tickets/{id}/read", Capability::kSignedIn, Execution::kOffload,
-             WithId("Ticket", [&](Request&, const RouteMatch&, const core::Principal& who,
-                                  core::TicketId id) {
+  router.Add(
+      Method::kPost, "/api/v1/tickets/{id}/read", Capability::kAccountOrTeam, Execution::kOffload,
+      WithId("Ticket",
+             [&](Request&, const RouteMatch&, const core::Principal& who, core::TicketId id) {
                return Answer(tickets.MarkRead(who, id), 200, [](int unread) {
                  return json::object{{"unread_count", unread}};
                });
@@ -132,7 +133,7 @@ void RegisterTicketRoutes(Router& router, Api& api) {
   });
 
   router.Add(
-      Method::kPost, "/api/v1/tickets/{id}/close", Capability::kSignedIn, Execution::kOffload,
+      Method::kPost, "/api/v1/tickets/{id}/close", Capability::kAccountOrTeam, Execution::kOffload,
       WithId("Ticket", [&tickets, ticket_json](Request&, const RouteMatch&,
                                                const core::Principal& who, core::TicketId id) {
         return Answer(tickets.Close(who, id), 200, ticket_json(who));

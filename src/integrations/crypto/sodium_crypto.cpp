@@ -72,4 +72,13 @@ bool SodiumTokenSource::SecretEquals(std::string_view a, std::string_view b) con
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+std::string SodiumKeyedHasher::Digest(std::string_view secret) const {
+  unsigned char hash[32];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(secret.data()),
+                     secret.size(), key_.data(), key_.size());
+  char hex[sizeof hash * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  return hex;
+}
+
 }  // namespace textura::integrations

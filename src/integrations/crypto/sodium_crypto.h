@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <condition_variable>
 #include <mutex>
 
@@ -31,6 +32,17 @@ class SodiumTokenSource final : public core::TokenSource {
   std::string NewToken() const override;
   std::string Digest(std::string_view token) const override;
   bool SecretEquals(std::string_view a, std::string_view b) const override;
+};
+
+// core::KeyedHasher with keyed BLAKE2b-256 (crypto_generichash): hex of 64 digits.
+class SodiumKeyedHasher final : public core::KeyedHasher {
+ public:
+  using Key = std::array<unsigned char, 32>;
+  explicit SodiumKeyedHasher(const Key& key) : key_(key) {}
+  std::string Digest(std::string_view secret) const override;
+
+ private:
+  Key key_;
 };
 
 }  // namespace textura::integrations

@@ -7,8 +7,10 @@
 #include "storage/sql/sql_employee_repositories.h"
 #include "storage/sql/sql_finance_repository.h"
 #include "storage/sql/sql_identity_repositories.h"
+#include "storage/sql/sql_integration_repositories.h"
 #include "storage/sql/sql_support_admin_repository.h"
 #include "storage/sql/sql_ticket_repository.h"
+#include "storage/sql/sql_webhook_repository.h"
 
 namespace textura::storage {
 
@@ -27,7 +29,9 @@ struct SqlRepositories::Impl {
         ledger(conn),
         console(conn),
         channels(conn),
-        finance(conn) {}
+        finance(conn),
+        api_keys(conn),
+        webhooks(conn) {}
   SqlAccountRepository accounts;
   SqlUserRepository users;
   SqlSessionRepository sessions;
@@ -42,6 +46,8 @@ struct SqlRepositories::Impl {
   SqlConsoleRepository console;
   SqlChannelRepository channels;
   SqlFinanceRepository finance;
+  SqlApiKeyRepository api_keys;
+  SqlWebhookRepository webhooks;
 };
 
 SqlRepositories::SqlRepositories(Connection& conn) : impl_(std::make_unique<Impl>(conn)) {}
@@ -70,6 +76,12 @@ core::ChannelRepository& SqlRepositories::channels() {
 }
 core::FinanceRepository& SqlRepositories::finance() {
   return impl_->finance;
+}
+core::ApiKeyRepository& SqlRepositories::api_keys() {
+  return impl_->api_keys;
+}
+core::WebhookRepository& SqlRepositories::webhooks() {
+  return impl_->webhooks;
 }
 
 core::AuditRepository& SqlRepositories::audit() {

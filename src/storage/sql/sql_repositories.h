@@ -29,6 +29,8 @@ class SqlRepositories final : public core::Repositories {
   core::ConsoleRepository& console() override;
   core::ChannelRepository& channels() override;
   core::FinanceRepository& finance() override;
+  core::ApiKeyRepository& api_keys() override;
+  core::WebhookRepository& webhooks() override;
 
  private:
   struct Impl;

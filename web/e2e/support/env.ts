@@ -25,4 +25,7 @@ export const serverEnv = {
   TEXTURA_LISTEN: `127.0.0.1:${port}`,
   TEXTURA_DATA_DIR: dataDir,
   TEXTURA_WEB_DIR: distDir,
+  // The integrations spec's webhook receiver listens on 127.0.0.1.
+  TEXTURA_WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+  TEXTURA_WEBHOOK_POLL_MS: '200',
 };

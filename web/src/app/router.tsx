@@ -24,7 +24,7 @@ import {
 } from './routes/app/console';
 import { FinanceRoute } from './routes/app/finance';
 import { HomeRedirect } from './routes/app/home-redirect';
-import { SettingsRoute } from './routes/app/settings';
+import { GeneralSettingsRoute, IntegrationsSettingsRoute, SettingsRoute } from './routes/app/settings';
 import {
   NewTicketRoute,
   SupportHelpRoute,
@@ -79,7 +79,14 @@ export const routes: RouteObject[] = [
                   { path: ':ticketId', element: <TicketRoute /> },
                 ],
               },
-              { path: paths.settings, element: <SettingsRoute /> },
+              {
+                path: paths.settings,
+                element: <SettingsRoute />,
+                children: [
+                  { index: true, element: <GeneralSettingsRoute /> },
+                  { path: 'integrations', element: <IntegrationsSettingsRoute /> },
+                ],
+              },
               {
                 path: '/console',
                 element: <ConsoleRoute />,

@@ -11,6 +11,7 @@ export const paths = {
   supportNew: '/support/new',
   supportHelp: '/support/help',
   settings: '/settings',
+  settingsIntegrations: '/settings/integrations',
   supportReports: '/support/reports',
   adminStaff: '/admin/staff',
   adminAudit: '/admin/audit-log',

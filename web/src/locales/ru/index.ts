@@ -9,9 +9,10 @@ import common from './common.json';
 import consoleCatalog from './console.json';
 import employees from './employees.json';
 import finance from './finance.json';
+import integrations from './integrations.json';
 import settings from './settings.json';
 import shell from './shell.json';
 import support from './support.json';
 import tickets from './tickets.json';
 
-export const ru = { admin, auth, billing, channels, chats, common, console: consoleCatalog, employees, finance, settings, shell, support, tickets };
+export const ru = { admin, auth, billing, channels, chats, common, console: consoleCatalog, employees, finance, integrations, settings, shell, support, tickets };
