@@ -240,7 +240,7 @@ describe('response validation', () => {
       assert.equal(problems.length > 0, true, 'expected a problem');
       assert.match(problems.join('\n'), pattern);
     };
-    one(check('GET', '/api/v1/me', 403, jsonHeaders, json(errorBody('forbidden'))), /not documented/);
+    one(check('GET', '/api/v1/me', 409, jsonHeaders, json(errorBody('conflict'))), /not documented/);
     one(check('GET', '/api/v1/me', 500, jsonHeaders, json(errorBody('internal'))), /5xx is a bug/);
     one(check('GET', '/api/v1/me', 200, jsonHeaders, json({ ...authBody, extra: 1 })), /additional/);
     one(check('GET', '/api/v1/me', 200, jsonHeaders, json({ ...authBody, user: { ...user, role: 'root' } })), /allowed values/);
