@@ -93,7 +93,9 @@ test('an agent’s shift: queue by due time, take, canned reply, internal note, 
   await expect(page).toHaveTitle(/^\(3\) Queue · Textura$/);
   await expect(page.getByRole('button', { name: /^Needs reply/ })).toContainText('3');
   await expect(queueRows(page).first()).toContainText(/left|Due now|Overdue/);
-  await page.getByRole('switch', { name: 'On shift' }).check();
+  // The switch turns on when the server has answered, so click and wait for it rather
+  // than check(), which wants the state to change the moment the click lands.
+  await page.getByRole('switch', { name: 'On shift' }).click();
   await expect(page.getByRole('switch', { name: 'On shift' })).toBeChecked();
   await expectNamedControls(page);
   await screenshot(page, 'console-queue-desktop-light');
